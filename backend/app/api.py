@@ -1,0 +1,43 @@
+"""Every domain router, mounted under /api/v1."""
+
+import logging
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.audit.router import router as audit_router
+from app.auth.router import router as auth_router
+from app.core.db import get_engine, write_intent
+from app.regions.router import router as regions_router
+from app.schools.router import router as schools_router
+from app.teachers.router import router as teachers_router
+from app.users.router import router as users_router
+
+logger = logging.getLogger("app.health")
+api_router = APIRouter(prefix="/api/v1")
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    database: Literal["ok", "unavailable"]
+
+
+@api_router.get("/health", tags=["health"], response_model=Health, responses={503: {"model": Health}})
+async def health() -> Any:
+    """Liveness and database reachability (no authentication, for load balancers)."""
+    write_intent.set(False)  # a read: never queue behind writers
+    try:
+        async with get_engine().connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except (SQLAlchemyError, OSError):
+        logger.exception("health check: database unreachable")
+        return JSONResponse({"status": "degraded", "database": "unavailable"}, status_code=503)
+    return {"status": "ok", "database": "ok"}
+
+
+for router in (auth_router, regions_router, schools_router, teachers_router, users_router, audit_router):
+    api_router.include_router(router)

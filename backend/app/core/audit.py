@@ -1,0 +1,46 @@
+"""Audit events, written in the same transaction as the change they describe."""
+
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.audit.models import AuditEvent
+from app.core.clock import now
+from app.core.policy import Caller
+
+# Never copied into the audit trail.
+_SECRET_FIELDS = {"password", "password_hash"}
+
+
+def snapshot(read_model: type[BaseModel], obj: Any) -> dict[str, Any]:
+    data = read_model.model_validate(obj).model_dump(mode="json")
+    return {k: v for k, v in data.items() if k not in _SECRET_FIELDS}
+
+
+async def record(
+    session: AsyncSession,
+    caller: Caller | None,
+    *,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    organization_id: int | None = None,
+) -> None:
+    session.add(
+        AuditEvent(
+            actor_id=caller.user_id if caller else None,
+            organization_id=organization_id if organization_id is not None else (
+                caller.organization_id if caller else None
+            ),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before=before,
+            after=after,
+            at=now(),
+        )
+    )
+    await session.flush()

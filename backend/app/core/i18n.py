@@ -1,0 +1,169 @@
+"""Server-side messages a person reads (errors), in Simplified Chinese and English.
+
+The locale comes from the request's Accept-Language header; Chinese is the default.
+"""
+
+import contextvars
+
+SUPPORTED = ("zh-CN", "en")
+current_locale: contextvars.ContextVar[str] = contextvars.ContextVar("current_locale", default="zh-CN")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "not_found": {"zh-CN": "未找到该{entity}。", "en": "This {entity} was not found."},
+    "not_found.title": {"zh-CN": "未找到", "en": "Not found"},
+    "forbidden": {"zh-CN": "您没有权限执行此操作。", "en": "You are not allowed to do this."},
+    "forbidden.title": {"zh-CN": "无权操作", "en": "Forbidden"},
+    "conflict.title": {"zh-CN": "冲突", "en": "Conflict"},
+    "duplicate": {
+        "zh-CN": "{field}“{value}”已被使用。",
+        "en": "{field} “{value}” is already in use.",
+    },
+    "integrity": {
+        "zh-CN": "数据与现有记录冲突，未保存。",
+        "en": "The data conflicts with existing records and was not saved.",
+    },
+    "stale.title": {"zh-CN": "数据已被修改", "en": "Changed by someone else"},
+    "stale": {
+        "zh-CN": "此记录已被他人修改（当前版本 {current}），请刷新后重试。",
+        "en": "This record was changed by someone else (now version {current}); reload and try again.",
+    },
+    "validation.title": {"zh-CN": "输入有误", "en": "Invalid input"},
+    "validation": {"zh-CN": "请检查标出的字段。", "en": "Please check the marked fields."},
+    "bad_request.title": {"zh-CN": "请求无效", "en": "Bad request"},
+    "unauthorized.title": {"zh-CN": "未登录", "en": "Not authenticated"},
+    "unauthorized": {
+        "zh-CN": "登录已失效或凭据无效，请重新登录。",
+        "en": "Your session is missing, expired or invalid; please sign in again.",
+    },
+    "bad_credentials": {"zh-CN": "用户名或密码错误。", "en": "Wrong username or password."},
+    "inactive": {"zh-CN": "该账号已停用。", "en": "This account is deactivated."},
+    "rate_limited.title": {"zh-CN": "尝试次数过多", "en": "Too many attempts"},
+    "rate_limited": {
+        "zh-CN": "登录失败次数过多，请在 {minutes} 分钟后再试。",
+        "en": "Too many failed sign-ins; try again in {minutes} minutes.",
+    },
+    "wrong_password": {"zh-CN": "当前密码不正确。", "en": "The current password is wrong."},
+    "bad_refresh": {
+        "zh-CN": "刷新令牌无效或已失效，请重新登录。",
+        "en": "The refresh token is invalid or expired; please sign in again.",
+    },
+    "unsupported_grant": {
+        "zh-CN": "不支持的授权类型：{grant}。",
+        "en": "Unsupported grant type: {grant}.",
+    },
+    "internal.title": {"zh-CN": "服务器错误", "en": "Server error"},
+    "internal": {
+        "zh-CN": "服务器出现意外错误，已记录，请稍后再试。",
+        "en": "An unexpected error occurred and was logged; please try again later.",
+    },
+    "method_not_allowed.title": {"zh-CN": "不支持的请求方法", "en": "Method not allowed"},
+    "role_school_required": {
+        "zh-CN": "学校管理员必须指定所属学校。",
+        "en": "A school administrator must belong to a school.",
+    },
+    "role_teacher_required": {
+        "zh-CN": "教师账号必须关联一名教师。",
+        "en": "A teacher account must be linked to a teacher record.",
+    },
+    "role_bureau_org_required": {
+        "zh-CN": "教育局账号必须指定所属教育局。",
+        "en": "A bureau account must belong to a bureau.",
+    },
+    "teacher_has_account": {
+        "zh-CN": "该教师已关联其他账号。",
+        "en": "This teacher is already linked to another account.",
+    },
+    "cannot_deactivate_self": {
+        "zh-CN": "不能停用或降级自己的账号。",
+        "en": "You cannot deactivate or demote your own account.",
+    },
+    "region_not_county": {
+        "zh-CN": "学校必须属于一个区县。",
+        "en": "A school must belong to a county.",
+    },
+    "precondition_malformed": {
+        "zh-CN": "If-Match 请求头格式无效。",
+        "en": "The If-Match header is malformed.",
+    },
+    "export_too_large": {
+        "zh-CN": "导出行数超过上限 {limit}，请缩小筛选范围。",
+        "en": "The export exceeds {limit} rows; narrow the filters.",
+    },
+    # Entity and field names used inside messages.
+    "entity.school": {"zh-CN": "学校", "en": "school"},
+    "entity.teacher": {"zh-CN": "教师", "en": "teacher"},
+    "entity.user": {"zh-CN": "账号", "en": "user"},
+    "entity.region": {"zh-CN": "区域", "en": "region"},
+    "entity.organization": {"zh-CN": "教育局", "en": "bureau"},
+    "entity.resource": {"zh-CN": "资源", "en": "resource"},
+    "field.code": {"zh-CN": "学校代码", "en": "School code"},
+    "field.username": {"zh-CN": "用户名", "en": "Username"},
+}
+
+
+def negotiate(accept_language: str | None) -> str:
+    """Pick zh-CN or en from an Accept-Language header (quality values honoured)."""
+    if not accept_language:
+        return "zh-CN"
+    ranked: list[tuple[float, str]] = []
+    for part in accept_language.split(","):
+        lang, _, q = part.strip().partition(";q=")
+        try:
+            weight = float(q) if q else 1.0
+        except ValueError:
+            weight = 0.0
+        ranked.append((weight, lang.strip().lower()))
+    for _, lang in sorted(ranked, key=lambda r: -r[0]):
+        if lang.startswith("zh"):
+            return "zh-CN"
+        if lang.startswith("en"):
+            return "en"
+    return "zh-CN"
+
+
+def t(key: str, **params: object) -> str:
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    text = entry.get(current_locale.get()) or entry["zh-CN"]
+    localized = {k: (t(v) if isinstance(v, str) and v in MESSAGES else v) for k, v in params.items()}
+    return text.format(**localized)
+
+
+# Field-level validation messages in Chinese, by Pydantic error type (English keeps Pydantic's own).
+VALIDATION_ZH: dict[str, str] = {
+    "missing": "必填项。",
+    "string_too_short": "至少需要 {min_length} 个字符。",
+    "string_too_long": "最多 {max_length} 个字符。",
+    "string_pattern_mismatch": "格式不正确。",
+    "string_type": "应为文本。",
+    "int_parsing": "应为整数。",
+    "int_type": "应为整数。",
+    "float_parsing": "应为数字。",
+    "bool_parsing": "应为是或否。",
+    "greater_than_equal": "不能小于 {ge}。",
+    "less_than_equal": "不能大于 {le}。",
+    "greater_than": "必须大于 {gt}。",
+    "less_than": "必须小于 {lt}。",
+    "enum": "取值无效，可选：{expected}。",
+    "literal_error": "取值无效，可选：{expected}。",
+    "date_from_datetime_parsing": "日期格式应为 2026-09-01。",
+    "date_parsing": "日期格式应为 2026-09-01。",
+    "date_type": "日期格式应为 2026-09-01。",
+    "value_error": "取值无效：{error}",
+    "extra_forbidden": "不允许的字段。",
+    "too_long": "最多 {max_length} 项。",
+    "list_type": "应为列表。",
+    "json_invalid": "JSON 格式无效。",
+    "model_attributes_type": "应为对象。",
+    "dict_type": "应为对象。",
+}
+
+
+def validation_message(error_type: str, default: str, ctx: dict[str, object] | None) -> str:
+    if current_locale.get() != "zh-CN" or error_type not in VALIDATION_ZH:
+        return default
+    try:
+        return VALIDATION_ZH[error_type].format(**(ctx or {}))
+    except (KeyError, IndexError):
+        return default

@@ -1,0 +1,123 @@
+"""Lists: pagination, search, sort and Excel export, the same way for every resource."""
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+from fastapi.responses import Response
+from openpyxl import Workbook
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.interfaces import ORMOption
+
+from app.core.errors import ValidationFailed
+from app.core.i18n import current_locale
+from app.core.schemas import Page
+
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_ROW_LIMIT = 50_000
+
+XLSX_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {XLSX_MEDIA_TYPE: {}}, "description": "The list as JSON, or as .xlsx with ?format=xlsx"}
+}
+
+
+@dataclass
+class ListParams:
+    limit: int
+    offset: int
+    q: str | None
+    sort: str | None
+    format: str | None
+
+
+def list_params(
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    q: Annotated[str | None, Query(max_length=100, description="Search names")] = None,
+    sort: Annotated[str | None, Query(max_length=40, description="field or -field")] = None,
+    format: Annotated[str | None, Query(pattern="^(json|xlsx)$")] = None,
+) -> ListParams:
+    return ListParams(limit=limit, offset=offset, q=q, sort=sort, format=format)
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """How one resource is searched, sorted and exported."""
+
+    read_model: type[BaseModel]
+    sortable: dict[str, Any]
+    default_sort: Sequence[Any]
+    searchable: Sequence[Any] = ()
+    options: Sequence[ORMOption] = ()
+    sheet: str = "export"
+    labels: dict[str, tuple[str, str]] | None = None  # field → (zh-CN, en) column heading
+
+
+def _apply_search_sort(stmt: Select[Any], params: ListParams, spec: ListSpec) -> Select[Any]:
+    if params.q and spec.searchable:
+        pattern = f"%{params.q.strip()}%"
+        stmt = stmt.where(or_(*(column.ilike(pattern) for column in spec.searchable)))
+    order: list[ColumnElement[Any]] = []
+    if params.sort:
+        descending = params.sort.startswith("-")
+        key = params.sort.lstrip("-")
+        if key not in spec.sortable:
+            raise ValidationFailed("validation", field="sort")
+        column = spec.sortable[key]
+        order.append(column.desc() if descending else column.asc())
+    order.extend(spec.default_sort)
+    return stmt.order_by(*order)
+
+
+async def respond(
+    session: AsyncSession, request: Request, stmt: Select[Any], params: ListParams, spec: ListSpec
+) -> Page[Any] | Response:
+    """Run a scoped list statement: a page of JSON, or the whole filtered list as .xlsx."""
+    stmt = _apply_search_sort(stmt, params, spec)
+    if params.format == "xlsx" or XLSX_MEDIA_TYPE in request.headers.get("accept", ""):
+        return await _export(session, stmt, spec)
+    total = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    rows = (await session.scalars(stmt.options(*spec.options).limit(params.limit).offset(params.offset))).all()
+    items = [spec.read_model.model_validate(row) for row in rows]
+    return Page[spec.read_model](items=items, total=total or 0, limit=params.limit, offset=params.offset)  # type: ignore[name-defined]
+
+
+async def _export(session: AsyncSession, stmt: Select[Any], spec: ListSpec) -> Response:
+    count = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    if count > EXPORT_ROW_LIMIT:
+        raise ValidationFailed("export_too_large", limit=EXPORT_ROW_LIMIT)
+    rows = (await session.scalars(stmt.options(*spec.options))).all()
+    fields = list(spec.read_model.model_fields)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(spec.sheet)
+    labels = spec.labels or {}
+    lang = 0 if current_locale.get() == "zh-CN" else 1
+    sheet.append([labels[f][lang] if f in labels else f for f in fields])
+    for row in rows:
+        data = spec.read_model.model_validate(row).model_dump()
+        sheet.append([_cell(data[f]) for f in fields])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    filename = f"{spec.sheet}.xlsx"
+    return Response(
+        buffer.getvalue(),
+        media_type=XLSX_MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    if hasattr(value, "value"):
+        return value.value
+    return value

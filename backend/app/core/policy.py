@@ -1,0 +1,179 @@
+"""Who may see and do what: the one scoping mechanism.
+
+`readable(caller, Model)` gives the SELECT of the rows of `Model` the caller may read; every
+service starts its queries from it, so a list or a lookup is scoped by construction and an
+object outside the scope is simply not found (404). Actions are decided by the named
+`can_*` functions below; a caller who can see an object but not act on it gets 403.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.interfaces import ORMOption
+
+from app.audit.models import AuditEvent
+from app.core.enums import Role
+from app.core.errors import NotFound
+from app.core.security import AccessClaims
+from app.regions.models import Organization, Region
+from app.schools.models import School
+from app.teachers.models import Teacher
+from app.users.models import User
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Caller:
+    user_id: int
+    role: Role
+    organization_id: int | None
+    school_id: int | None
+    teacher_id: int | None
+    # Path of the caller's jurisdiction region ("/1/4/9/"): their bureau's region.
+    region_path: str | None
+
+    @classmethod
+    def from_claims(cls, claims: AccessClaims) -> "Caller":
+        return cls(
+            user_id=claims.user_id,
+            role=Role(claims.role),
+            organization_id=claims.organization_id,
+            school_id=claims.school_id,
+            teacher_id=claims.teacher_id,
+            region_path=claims.region_path,
+        )
+
+    @property
+    def is_bureau(self) -> bool:
+        return self.role in (Role.bureau_admin, Role.bureau_viewer)
+
+
+def _in_jurisdiction(caller: Caller, region_id_column: Any) -> ColumnElement[bool]:
+    """`region_id_column` lies in the caller's region or below it."""
+    if not caller.region_path:
+        return false()
+    subtree = select(Region.id).where(Region.path.startswith(caller.region_path))
+    return region_id_column.in_(subtree)
+
+
+def _school_in_jurisdiction(caller: Caller, school_id_column: Any) -> ColumnElement[bool]:
+    return school_id_column.in_(select(School.id).where(_in_jurisdiction(caller, School.region_id)))
+
+
+def _schools(caller: Caller) -> ColumnElement[bool]:
+    if caller.is_bureau or caller.role == Role.school_admin:
+        # School users see the directory of their bureau's jurisdiction, to find partners.
+        return _in_jurisdiction(caller, School.region_id)
+    if caller.role == Role.teacher and caller.school_id is not None:
+        return School.id == caller.school_id
+    return false()
+
+
+def _teachers(caller: Caller) -> ColumnElement[bool]:
+    if caller.is_bureau:
+        return _school_in_jurisdiction(caller, Teacher.school_id)
+    if caller.role == Role.school_admin and caller.school_id is not None:
+        return Teacher.school_id == caller.school_id
+    if caller.role == Role.teacher and caller.teacher_id is not None:
+        return Teacher.id == caller.teacher_id
+    return false()
+
+
+def _users(caller: Caller) -> ColumnElement[bool]:
+    if caller.is_bureau:
+        orgs = select(Organization.id).where(_in_jurisdiction(caller, Organization.region_id))
+        return User.organization_id.in_(orgs) | _school_in_jurisdiction(caller, User.school_id)
+    if caller.role == Role.school_admin and caller.school_id is not None:
+        return User.school_id == caller.school_id
+    return User.id == caller.user_id
+
+
+def _regions(caller: Caller) -> ColumnElement[bool]:
+    if not caller.region_path:
+        return false()
+    # The caller's region, everything below it, and its ancestors (so names of the chain resolve).
+    ancestors = [int(part) for part in caller.region_path.strip("/").split("/") if part]
+    return Region.path.startswith(caller.region_path) | Region.id.in_(ancestors)
+
+
+def _organizations(caller: Caller) -> ColumnElement[bool]:
+    if caller.is_bureau:
+        return _in_jurisdiction(caller, Organization.region_id)
+    if caller.organization_id is not None:
+        return Organization.id == caller.organization_id
+    return false()
+
+
+def _audit_events(caller: Caller) -> ColumnElement[bool]:
+    if not caller.is_bureau:
+        return false()
+    orgs = select(Organization.id).where(_in_jurisdiction(caller, Organization.region_id))
+    return AuditEvent.organization_id.in_(orgs)
+
+
+_SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
+    School: _schools,
+    Teacher: _teachers,
+    User: _users,
+    Region: _regions,
+    Organization: _organizations,
+    AuditEvent: _audit_events,
+}
+
+
+def readable(caller: Caller, model: type[T]) -> Select[tuple[T]]:
+    """SELECT of the `model` rows the caller may read."""
+    scope = _SCOPES.get(model)
+    condition = scope(caller) if scope is not None else false()
+    return select(model).where(condition if condition is not None else true())
+
+
+def scope_condition(caller: Caller, model: type) -> ColumnElement[bool]:
+    """The WHERE clause of `readable`, for composing into joins and sub-queries."""
+    scope = _SCOPES.get(model)
+    return scope(caller) if scope is not None else false()
+
+
+# --- actions -------------------------------------------------------------------------------
+
+def can_manage_schools(caller: Caller) -> bool:
+    return caller.role == Role.bureau_admin
+
+
+def can_manage_users(caller: Caller) -> bool:
+    return caller.role == Role.bureau_admin
+
+
+def can_read_audit(caller: Caller) -> bool:
+    return caller.is_bureau
+
+
+def can_edit_roster(caller: Caller, school_id: int) -> bool:
+    """Create or edit teachers of `school_id` (the school must already be readable)."""
+    if caller.role == Role.bureau_admin:
+        return True
+    return caller.role == Role.school_admin and caller.school_id == school_id
+
+
+async def get_readable(
+    session: AsyncSession,
+    caller: Caller,
+    model: type[T],
+    object_id: int,
+    *,
+    entity: str,
+    options: Sequence[ORMOption] = (),
+    for_update: bool = False,
+) -> T:
+    """The object if the caller may read it; NotFound otherwise (never revealing that it exists)."""
+    stmt = readable(caller, model).where(model.id == object_id).options(*options)  # type: ignore[attr-defined]
+    if for_update:
+        stmt = stmt.with_for_update()
+    obj = (await session.scalars(stmt)).one_or_none()
+    if obj is None:
+        raise NotFound(entity)
+    return obj

@@ -1,0 +1,143 @@
+"""Factories: rows built through the models, and a small two-county world for scope tests."""
+
+import itertools
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.enums import BackboneLevel, Gender, RegionLevel, Role, SchoolLocale, Stage, TitleRank
+from app.core.security import AccessClaims, create_access_token, hash_password
+from app.regions.models import Organization, Region
+from app.schools.models import School
+from app.teachers.models import Teacher, TeacherSubject
+from app.users.models import User
+
+PASSWORD = "correct-horse-9"
+_seq = itertools.count(1)
+
+
+async def make_region(session: AsyncSession, name: str, level: RegionLevel, parent: Region | None = None) -> Region:
+    region = Region(code=f"R{next(_seq):05d}", name=name, level=level, parent_id=parent.id if parent else None, path="")
+    session.add(region)
+    await session.flush()
+    region.path = f"{parent.path if parent else '/'}{region.id}/"
+    await session.flush()
+    return region
+
+
+async def make_school(session: AsyncSession, region: Region, **overrides: object) -> School:
+    n = next(_seq)
+    fields: dict[str, object] = {
+        "code": f"S{n:05d}",
+        "name": f"测试学校{n}",
+        "stage": Stage.primary,
+        "locale": SchoolLocale.rural,
+        "region_id": region.id,
+        "student_count": 300,
+        "teacher_count": 20,
+        "is_weak": True,
+    }
+    fields.update(overrides)
+    school = School(**fields)
+    session.add(school)
+    await session.flush()
+    return school
+
+
+async def make_teacher(session: AsyncSession, school: School, subjects: tuple[str, ...] = ("数学",),
+                       **overrides: object) -> Teacher:
+    n = next(_seq)
+    fields: dict[str, object] = {
+        "name": f"教师{n}",
+        "gender": Gender.female,
+        "school_id": school.id,
+        "title_rank": TitleRank.first,
+        "backbone_level": BackboneLevel.none,
+        "hire_date": date(2010, 9, 1),
+    }
+    fields.update(overrides)
+    teacher = Teacher(**fields)
+    teacher.subject_rows = [TeacherSubject(subject=s, position=i) for i, s in enumerate(subjects)]
+    session.add(teacher)
+    await session.flush()
+    return teacher
+
+
+async def make_user(session: AsyncSession, role: Role, *, organization: Organization | None = None,
+                    school: School | None = None, teacher: Teacher | None = None,
+                    password: str = PASSWORD, **overrides: object) -> User:
+    n = next(_seq)
+    user = User(
+        username=overrides.pop("username", f"user{n}"),
+        display_name=f"用户{n}",
+        password_hash=hash_password(password),
+        role=role,
+        organization_id=organization.id if organization else None,
+        school_id=school.id if school else (teacher.school_id if teacher else None),
+        teacher_id=teacher.id if teacher else None,
+        **overrides,
+    )
+    session.add(user)
+    await session.flush()
+    return user
+
+
+def headers_for(user: User, region: Region | None) -> dict[str, str]:
+    """Bearer headers for `user` without a (deliberately slow) password sign-in."""
+    token, _ = create_access_token(AccessClaims(
+        user_id=user.id, role=user.role.value, organization_id=user.organization_id,
+        school_id=user.school_id, teacher_id=user.teacher_id, region_path=region.path if region else None,
+    ))
+    return {"Authorization": f"Bearer {token}"}
+
+
+@dataclass
+class World:
+    """County A (our bureau, schools a1 and a2) and county B (another bureau, school b1)."""
+
+    province: Region
+    county_a: Region
+    county_b: Region
+    bureau_a: Organization
+    bureau_b: Organization
+    a1: School
+    a2: School
+    b1: School
+    teacher_a1: Teacher
+    teacher_a2: Teacher
+    teacher_b1: Teacher
+    users: dict[str, User]
+    headers: dict[str, dict[str, str]]
+
+
+async def build_world(session: AsyncSession) -> World:
+    province = await make_region(session, "测试省", RegionLevel.province)
+    city = await make_region(session, "测试市", RegionLevel.city, province)
+    county_a = await make_region(session, "甲县", RegionLevel.county, city)
+    county_b = await make_region(session, "乙县", RegionLevel.county, city)
+    bureau_a = Organization(name=f"甲县教育局{next(_seq)}", region_id=county_a.id)
+    bureau_b = Organization(name=f"乙县教育局{next(_seq)}", region_id=county_b.id)
+    session.add_all([bureau_a, bureau_b])
+    await session.flush()
+    a1 = await make_school(session, county_a, stage=Stage.junior, locale=SchoolLocale.urban, is_weak=False)
+    a2 = await make_school(session, county_a)
+    b1 = await make_school(session, county_b)
+    teacher_a1 = await make_teacher(session, a1, ("数学", "物理"), backbone_level=BackboneLevel.county)
+    teacher_a2 = await make_teacher(session, a2, ("语文",))
+    teacher_b1 = await make_teacher(session, b1, ("英语",))
+    users = {
+        "bureau_admin": await make_user(session, Role.bureau_admin, organization=bureau_a),
+        "bureau_viewer": await make_user(session, Role.bureau_viewer, organization=bureau_a),
+        "school_admin": await make_user(session, Role.school_admin, organization=bureau_a, school=a1),
+        "other_school_admin": await make_user(session, Role.school_admin, organization=bureau_a, school=a2),
+        "teacher": await make_user(session, Role.teacher, organization=bureau_a, teacher=teacher_a1),
+        "other_teacher": await make_user(session, Role.teacher, organization=bureau_a, teacher=teacher_a2),
+        "foreign_bureau_admin": await make_user(session, Role.bureau_admin, organization=bureau_b),
+        "foreign_school_admin": await make_user(session, Role.school_admin, organization=bureau_b, school=b1),
+    }
+    region_of = {bureau_a.id: county_a, bureau_b.id: county_b}
+    headers = {name: headers_for(u, region_of.get(u.organization_id or 0)) for name, u in users.items()}
+    headers["anonymous"] = {}
+    return World(province, county_a, county_b, bureau_a, bureau_b, a1, a2, b1,
+                 teacher_a1, teacher_a2, teacher_b1, users, headers)

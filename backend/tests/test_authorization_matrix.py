@@ -1,0 +1,138 @@
+"""Every API route × every role, against an object of the caller's county and one of another county.
+
+The route list comes from the application's own OpenAPI document: a new route without a row in
+EXPECTED fails `test_every_route_has_expectations`, so permissions cannot be forgotten.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from app.main import create_app
+from tests.factories import World
+
+ROLES = ("anonymous", "bureau_admin", "bureau_viewer", "school_admin", "teacher", "foreign_bureau_admin")
+STRANGER_ROLES = ("bureau_admin", "bureau_viewer", "school_admin", "teacher")
+
+
+def _all(status: int, anonymous: int = 401) -> dict[str, int]:
+    return {role: (anonymous if role == "anonymous" else status) for role in ROLES}
+
+
+def _roles(admin: int, viewer: int, school: int, teacher: int, foreign: int) -> dict[str, int]:
+    return {"anonymous": 401, "bureau_admin": admin, "bureau_viewer": viewer, "school_admin": school,
+            "teacher": teacher, "foreign_bureau_admin": foreign}
+
+
+Request = tuple[str, dict[str, Any]]  # url, httpx keyword arguments
+Builder = Callable[[World, bool], Request]  # (world, stranger?) -> request
+
+
+def _school(w: World, stranger: bool) -> Request:
+    return f"/api/v1/schools/{(w.b1 if stranger else w.a1).id}", {}
+
+
+def _teacher(w: World, stranger: bool) -> Request:
+    return f"/api/v1/teachers/{(w.teacher_b1 if stranger else w.teacher_a1).id}", {}
+
+
+def _user(w: World, stranger: bool) -> Request:
+    return f"/api/v1/users/{w.users['foreign_school_admin' if stranger else 'teacher'].id}", {}
+
+
+def _with(builder: Builder, **kwargs: Any) -> Builder:
+    def build(w: World, stranger: bool) -> Request:
+        url, _ = builder(w, stranger)
+        return url, kwargs
+    return build
+
+
+def _plain(url: str, **kwargs: Any) -> Builder:
+    return lambda w, stranger: (url, kwargs)
+
+
+def _new_teacher(w: World, stranger: bool) -> Request:
+    return "/api/v1/teachers", {"json": {"name": "新教师", "gender": "male", "school_id": w.a1.id,
+                                         "subjects": ["数学"], "hire_date": "2020-09-01"}}
+
+
+def _new_school(w: World, stranger: bool) -> Request:
+    return "/api/v1/schools", {"json": {"code": "MATRIX-1", "name": "矩阵小学", "stage": "primary",
+                                        "locale": "rural", "region_id": w.county_a.id}}
+
+
+def _new_user(w: World, stranger: bool) -> Request:
+    return "/api/v1/users", {"json": {"username": "matrix_admin", "display_name": "矩阵", "role": "school_admin",
+                                      "password": "long-enough-1", "school_id": w.a2.id}}
+
+
+# (method, OpenAPI path) -> (request builder, expected status per role for the caller's-county object,
+#                            whether a stranger's object must answer 404)
+EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
+    ("GET", "/api/v1/health"): (_plain("/api/v1/health"), _all(200, anonymous=200), False),
+    ("POST", "/api/v1/auth/token"): (
+        _plain("/api/v1/auth/token", data={"username": "nobody", "password": "wrong"}), _all(401), False),
+    ("POST", "/api/v1/auth/refresh"): (_plain("/api/v1/auth/refresh", json={"refresh_token": "x"}), _all(401), False),
+    ("POST", "/api/v1/auth/logout"): (_plain("/api/v1/auth/logout"), _all(204, anonymous=204), False),
+    ("GET", "/api/v1/auth/me"): (_plain("/api/v1/auth/me"), _all(200), False),
+    ("PATCH", "/api/v1/auth/me"): (_plain("/api/v1/auth/me", json={"locale": "en"}), _all(200), False),
+    ("POST", "/api/v1/auth/password"): (
+        _plain("/api/v1/auth/password", json={"current_password": "wrong", "new_password": "new-password-1"}),
+        _all(422), False),
+    ("GET", "/api/v1/regions"): (_plain("/api/v1/regions"), _all(200), False),
+    ("GET", "/api/v1/organizations"): (_plain("/api/v1/organizations"), _all(200), False),
+    ("GET", "/api/v1/schools"): (_plain("/api/v1/schools"), _all(200), False),
+    ("POST", "/api/v1/schools"): (_new_school, _roles(201, 403, 403, 403, 422), False),
+    ("GET", "/api/v1/schools/{school_id}"): (_school, _roles(200, 200, 200, 200, 404), True),
+    ("PATCH", "/api/v1/schools/{school_id}"): (
+        _with(_school, json={"address": "新地址"}), _roles(200, 403, 403, 403, 404), True),
+    ("GET", "/api/v1/teachers"): (_plain("/api/v1/teachers"), _all(200), False),
+    ("POST", "/api/v1/teachers"): (_new_teacher, _roles(201, 403, 201, 403, 422), False),
+    ("GET", "/api/v1/teachers/{teacher_id}"): (_teacher, _roles(200, 200, 200, 200, 404), True),
+    ("PATCH", "/api/v1/teachers/{teacher_id}"): (
+        _with(_teacher, json={"phone": "13900000000"}), _roles(200, 403, 200, 403, 404), True),
+    ("GET", "/api/v1/users"): (_plain("/api/v1/users"), _all(200), False),
+    ("POST", "/api/v1/users"): (_new_user, _roles(201, 403, 403, 403, 422), False),
+    ("GET", "/api/v1/users/{user_id}"): (_user, _roles(200, 200, 200, 200, 404), True),
+    ("PATCH", "/api/v1/users/{user_id}"): (
+        _with(_user, json={"phone": "13900000001"}), _roles(200, 403, 403, 403, 404), True),
+    ("GET", "/api/v1/audit-events"): (_plain("/api/v1/audit-events"), _roles(200, 200, 403, 403, 200), False),
+}
+
+
+def _routes() -> set[tuple[str, str]]:
+    schema = create_app().openapi()
+    return {(method.upper(), path) for path, ops in schema["paths"].items() for method in ops}
+
+
+def test_every_route_has_expectations() -> None:
+    routes = _routes()
+    assert routes - EXPECTED.keys() == set(), "add these routes to EXPECTED"
+    assert EXPECTED.keys() - routes == set(), "EXPECTED names routes that no longer exist"
+
+
+@pytest.mark.parametrize("route", sorted(EXPECTED), ids=lambda r: f"{r[0]} {r[1]}")
+@pytest.mark.parametrize("role", ROLES)
+async def test_role_on_own_county_object(client: AsyncClient, world: World, route: tuple[str, str],
+                                         role: str) -> None:
+    builder, expected, _ = EXPECTED[route]
+    url, kwargs = builder(world, False)
+    response = await client.request(route[0], url, headers=world.headers[role], **kwargs)
+    assert response.status_code == expected[role], response.text
+
+
+STRANGER_ROUTES = sorted(r for r, (_, _, check) in EXPECTED.items() if check)
+
+
+@pytest.mark.parametrize("route", STRANGER_ROUTES, ids=lambda r: f"{r[0]} {r[1]}")
+async def test_strangers_object_is_404_for_every_role(client: AsyncClient, world: World,
+                                                      route: tuple[str, str]) -> None:
+    builder, _, _ = EXPECTED[route]
+    url, kwargs = builder(world, True)
+    for role in STRANGER_ROLES:
+        response = await client.request(route[0], url, headers=world.headers[role], **kwargs)
+        assert response.status_code == 404, f"{role}: {response.status_code} {response.text}"
+    anonymous = await client.request(route[0], url, **kwargs)
+    assert anonymous.status_code == 401

@@ -1,0 +1,137 @@
+// The one API client: same origin, bearer token kept in memory only, Accept-Language,
+// and on a 401 one attempt at /auth/refresh (httpOnly cookie) before giving up.
+import createClient from 'openapi-fetch';
+import type { paths } from './schema';
+import type { Token } from './types';
+import { ApiError, toProblem } from './problem';
+
+const API = '/api/v1';
+
+let accessToken: string | null = null;
+let language = 'zh-CN';
+let onAuthLost: (() => void) | null = null;
+let refreshing: Promise<boolean> | null = null;
+
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+}
+export function getAccessToken(): string | null {
+  return accessToken;
+}
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+/** Called when the session cannot be restored (refresh failed): the app goes to the login page. */
+export function setOnAuthLost(handler: (() => void) | null): void {
+  onAuthLost = handler;
+}
+
+function decorate(request: Request): Request {
+  const headers = new Headers(request.headers);
+  if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
+  headers.set('Accept-Language', language);
+  return new Request(request, { headers, credentials: 'same-origin' });
+}
+
+const NO_REFRESH = [`${API}/auth/token`, `${API}/auth/refresh`, `${API}/auth/logout`, `${API}/auth/password`];
+
+/** Ask for a new access token with the refresh cookie; concurrent callers share one attempt. */
+export function refreshSession(): Promise<boolean> {
+  if (!refreshing) {
+    refreshing = (async () => {
+      try {
+        const res = await fetch(`${API}/auth/refresh`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Accept-Language': language },
+        });
+        if (!res.ok) {
+          accessToken = null;
+          return false;
+        }
+        const body = (await res.json()) as Token;
+        accessToken = body.access_token;
+        return true;
+      } catch {
+        accessToken = null;
+        return false;
+      } finally {
+        refreshing = null;
+      }
+    })();
+  }
+  return refreshing;
+}
+
+/** fetch with auth, language and the 401 → refresh → retry-once rule. */
+export async function authFetch(input: Request): Promise<Response> {
+  const retry = input.clone();
+  const res = await fetch(decorate(input));
+  const path = new URL(input.url, window.location.origin).pathname;
+  if (res.status !== 401 || NO_REFRESH.includes(path)) return res;
+  const hadToken = accessToken !== null;
+  if (await refreshSession()) return fetch(decorate(retry));
+  if (hadToken || onAuthLost) onAuthLost?.();
+  return res;
+}
+
+// Only JSON answers are typed; lists' .xlsx variant is fetched by downloadXlsx.
+export const api = createClient<paths, 'application/json'>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  fetch: authFetch,
+});
+
+/**
+ * Unwrap an openapi-fetch answer: the data, or an ApiError carrying the problem.
+ * Usage: `unwrap(await api.GET(...))`.
+ */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.response.ok && result.error === undefined) {
+    return result.data as T;
+  }
+  throw new ApiError(toProblem(result.error, result.response.status));
+}
+
+/** If-Match header for optimistic concurrency. */
+export function ifMatch(version: number): Record<string, string> {
+  return { 'If-Match': `"${version}"` };
+}
+
+/** Turn filters into a query string, dropping empty values. */
+export function toQueryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    sp.set(k, String(v));
+  }
+  return sp.toString();
+}
+
+/** Download a list as Excel (?format=xlsx, same filters) with the bearer token, then save it. */
+export async function downloadXlsx(
+  resource: string,
+  params: Record<string, string | number | boolean | null | undefined>,
+  filename: string,
+): Promise<void> {
+  const qs = toQueryString({ ...params, limit: undefined, offset: undefined, format: 'xlsx' });
+  const res = await authFetch(new Request(`${API}/${resource}?${qs}`, { method: 'GET' }));
+  if (!res.ok) {
+    let body: unknown = null;
+    try {
+      body = await res.json();
+    } catch {
+      body = null;
+    }
+    throw new ApiError(toProblem(body, res.status));
+  }
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

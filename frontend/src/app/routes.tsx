@@ -1,0 +1,71 @@
+// THE route table: every page's path, its menu entry (label key, icon) and the capability it
+// needs. The menu (AppLayout) and the route guards (router.tsx) both read this table.
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { BankOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Capability } from './access';
+
+export type MenuLabelKey = 'nav.schools' | 'nav.teachers' | 'nav.users' | 'nav.profile';
+
+export interface AppRoute {
+  path: string;
+  capability: Capability;
+  Component: LazyExoticComponent<ComponentType>;
+  menu?: { labelKey: MenuLabelKey; icon: ReactNode; testId: string };
+}
+
+const SchoolListPage = lazy(() => import('../features/schools/SchoolListPage'));
+const SchoolDetailPage = lazy(() => import('../features/schools/SchoolDetailPage'));
+const SchoolFormPage = lazy(() => import('../features/schools/SchoolFormPage'));
+const TeacherListPage = lazy(() => import('../features/teachers/TeacherListPage'));
+const TeacherDetailPage = lazy(() => import('../features/teachers/TeacherDetailPage'));
+const TeacherFormPage = lazy(() => import('../features/teachers/TeacherFormPage'));
+const UserListPage = lazy(() => import('../features/users/UserListPage'));
+const UserDetailPage = lazy(() => import('../features/users/UserDetailPage'));
+const UserFormPage = lazy(() => import('../features/users/UserFormPage'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+
+export const ROUTES: readonly AppRoute[] = [
+  {
+    path: '/schools',
+    capability: 'schools.view',
+    Component: SchoolListPage,
+    menu: { labelKey: 'nav.schools', icon: <BankOutlined />, testId: 'menu-schools' },
+  },
+  { path: '/schools/new', capability: 'schools.edit', Component: SchoolFormPage },
+  { path: '/schools/:id', capability: 'schools.view', Component: SchoolDetailPage },
+  { path: '/schools/:id/edit', capability: 'schools.edit', Component: SchoolFormPage },
+  {
+    path: '/teachers',
+    capability: 'teachers.view',
+    Component: TeacherListPage,
+    menu: { labelKey: 'nav.teachers', icon: <TeamOutlined />, testId: 'menu-teachers' },
+  },
+  { path: '/teachers/new', capability: 'teachers.edit', Component: TeacherFormPage },
+  { path: '/teachers/:id', capability: 'teachers.view', Component: TeacherDetailPage },
+  { path: '/teachers/:id/edit', capability: 'teachers.edit', Component: TeacherFormPage },
+  {
+    path: '/users',
+    capability: 'users.view',
+    Component: UserListPage,
+    menu: { labelKey: 'nav.users', icon: <IdcardOutlined />, testId: 'menu-users' },
+  },
+  { path: '/users/new', capability: 'users.edit', Component: UserFormPage },
+  { path: '/users/:id', capability: 'users.view', Component: UserDetailPage },
+  { path: '/users/:id/edit', capability: 'users.edit', Component: UserFormPage },
+  {
+    path: '/profile',
+    capability: 'profile.view',
+    Component: ProfilePage,
+    menu: { labelKey: 'nav.profile', icon: <UserOutlined />, testId: 'menu-profile' },
+  },
+];
+
+/** The menu entries this user may see, in table order. */
+export function menuRoutes(can: (c: Capability) => boolean): AppRoute[] {
+  return ROUTES.filter((r) => r.menu && can(r.capability));
+}
+
+/** The menu entry a location belongs to ("/schools/5/edit" → "/schools"). */
+export function menuKeyFor(pathname: string): string | undefined {
+  return ROUTES.find((r) => r.menu && (pathname === r.path || pathname.startsWith(`${r.path}/`)))?.path;
+}

@@ -1,0 +1,89 @@
+// A server-paged list: a sortable table on wide screens, cards on phones.
+import type { Key, ReactNode } from 'react';
+import { Button, Card, Empty, Grid, List, Table } from 'antd';
+import type { TableProps } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useTranslation } from 'react-i18next';
+import { sortParam, type ListState } from '../lib/listState';
+
+export interface DataListProps<T extends object> {
+  rowKey: keyof T & string;
+  items: T[];
+  total: number;
+  loading: boolean;
+  state: ListState;
+  onChange: (patch: Partial<ListState>) => void;
+  columns: NonNullable<TableProps<T>['columns']>;
+  renderCard: (item: T) => ReactNode;
+  onOpen: (item: T) => void;
+  hasFilters: boolean;
+  onClearFilters: () => void;
+  emptyText: string;
+  emptyAction?: ReactNode;
+  testId: string;
+}
+
+export function DataList<T extends object>(props: DataListProps<T>) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const { state, onChange } = props;
+
+  const empty = props.hasFilters ? (
+    <Empty description={t('common.noMatch')}>
+      <Button onClick={props.onClearFilters}>{t('common.clearFilters')}</Button>
+    </Empty>
+  ) : (
+    <Empty description={props.emptyText}>{props.emptyAction}</Empty>
+  );
+
+  const pagination = {
+    current: state.page,
+    pageSize: state.pageSize,
+    total: props.total,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (total: number) => t('common.total', { count: total }),
+    onChange: (page: number, pageSize: number) =>
+      onChange(pageSize !== state.pageSize ? { page: 1, pageSize } : { page }),
+  };
+
+  if (!screens.md) {
+    return (
+      <List<T>
+        data-testid={props.testId}
+        loading={props.loading}
+        dataSource={props.items}
+        rowKey={(item) => String(item[props.rowKey] as Key)}
+        locale={{ emptyText: empty }}
+        pagination={props.total > 0 ? { ...pagination, size: 'small', showSizeChanger: false, align: 'center' } : false}
+        renderItem={(item) => (
+          <List.Item style={{ padding: '4px 0', borderBlockEnd: 'none' }}>
+            <Card size="small" hoverable style={{ width: '100%' }} onClick={() => props.onOpen(item)} data-testid="list-card">
+              {props.renderCard(item)}
+            </Card>
+          </List.Item>
+        )}
+      />
+    );
+  }
+
+  return (
+    <Table<T>
+      data-testid={props.testId}
+      rowKey={props.rowKey}
+      columns={props.columns}
+      dataSource={props.items}
+      loading={props.loading}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: empty }}
+      pagination={props.total > 0 ? pagination : false}
+      onRow={(item) => ({ onClick: () => props.onOpen(item), style: { cursor: 'pointer' } })}
+      onChange={(_p, _f, sorter, extra) => {
+        if (extra.action !== 'sort') return;
+        const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<T> | undefined;
+        const field = s?.columnKey !== undefined ? String(s.columnKey) : null;
+        onChange({ sort: sortParam(field, s?.order ?? null), page: 1 });
+      }}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSchoolOptions } from './queries';
+
+/** A school picker searching the directory by name; `current` labels a value not in the first page. */
+export function SchoolSelect({
+  value,
+  onChange,
+  current,
+  disabled,
+  allowClear,
+  placeholder,
+  id,
+}: {
+  value?: number;
+  onChange?: (v: number | undefined) => void;
+  current?: { id: number; name: string } | null;
+  disabled?: boolean;
+  allowClear?: boolean;
+  placeholder?: string;
+  id?: string;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const options = useSchoolOptions(q, !disabled);
+  const list = (options.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }));
+  if (current && !list.some((o) => o.value === current.id)) list.unshift({ value: current.id, label: current.name });
+  return (
+    <Select<number>
+      id={id}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      disabled={disabled}
+      allowClear={allowClear}
+      placeholder={placeholder ?? t('common.searchSchool')}
+      loading={options.isFetching}
+      showSearch={{ filterOption: false, onSearch: (s) => setQ(s.trim()) }}
+      options={list}
+      notFoundContent={options.isFetching ? t('common.loading') : t('common.noMatch')}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import zhCN from './zh-CN.json';
+import en from './en.json';
+import { setApiLanguage } from '../api/client';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const STORAGE_KEY = 'pairing.lang';
+
+export function normalizeLanguage(v: string | null | undefined): Language | null {
+  if (!v) return null;
+  const lower = v.toLowerCase();
+  if (lower === 'zh-cn' || lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
+  if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  return null;
+}
+
+export function storedLanguage(): Language {
+  try {
+    return normalizeLanguage(window.localStorage.getItem(STORAGE_KEY)) ?? 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+function applySideEffects(lang: Language): void {
+  setApiLanguage(lang);
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+  document.documentElement.lang = lang;
+}
+
+/** Switch the UI language and remember it in this browser. */
+export async function switchLanguage(lang: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // storage may be unavailable (private mode): the choice then lasts for this page only
+  }
+  applySideEffects(lang);
+  await i18n.changeLanguage(lang);
+}
+
+export function currentLanguage(): Language {
+  return normalizeLanguage(i18n.language) ?? 'zh-CN';
+}
+
+const initial = storedLanguage();
+applySideEffects(initial);
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;
