@@ -40,7 +40,9 @@ def demo_password() -> tuple[str, bool]:
     return password, True
 
 
-async def _region(session: AsyncSession, code: str, name: str, level: RegionLevel, parent: Region | None) -> Region:
+async def _region(
+    session: AsyncSession, code: str, name: str, level: RegionLevel, parent: Region | None
+) -> Region:
     region = await session.scalar(select(Region).where(Region.code == code))
     if region is None:
         region = Region(code=code, name=name, level=level, parent_id=parent.id if parent else None, path="")
@@ -96,10 +98,12 @@ async def seed_demo() -> list[str]:
             session.add(bureau)
             await session.flush()
         accounts = _DemoAccounts(session, password)
-        await accounts.ensure("bureau", display_name="县教体局管理员", role=Role.bureau_admin,
-                              organization_id=bureau.id)
-        await accounts.ensure("leader", display_name="县教体局领导", role=Role.bureau_viewer,
-                              organization_id=bureau.id)
+        await accounts.ensure(
+            "bureau", display_name="县教体局管理员", role=Role.bureau_admin, organization_id=bureau.id
+        )
+        await accounts.ensure(
+            "leader", display_name="县教体局领导", role=Role.bureau_viewer, organization_id=bureau.id
+        )
         usernames += ["bureau", "leader"]
         schools = list(enumerate(demo_data.SCHOOLS))
         for index, (code, name, stage, locale, students, teachers, weak, address, (lat, lon)) in tqdm(
@@ -107,33 +111,64 @@ async def seed_demo() -> list[str]:
         ):
             school = await session.scalar(select(School).where(School.code == code))
             if school is None:
-                school = School(code=code, name=name, stage=stage, locale=locale, region_id=county.id,
-                                address=address, student_count=students, teacher_count=teachers,
-                                is_weak=weak, latitude=lat, longitude=lon)
+                school = School(
+                    code=code,
+                    name=name,
+                    stage=stage,
+                    locale=locale,
+                    region_id=county.id,
+                    address=address,
+                    student_count=students,
+                    teacher_count=teachers,
+                    is_weak=weak,
+                    latitude=lat,
+                    longitude=lon,
+                )
                 session.add(school)
                 await session.flush()
                 for position, row in enumerate(demo_data.teachers_for(index, code, stage)):
                     subjects = row.pop("subjects")
                     teacher = Teacher(school_id=school.id, **row)
-                    teacher.subject_rows = [TeacherSubject(subject=s, position=i) for i, s in enumerate(subjects)]
+                    teacher.subject_rows = [
+                        TeacherSubject(subject=s, position=i) for i, s in enumerate(subjects)
+                    ]
                     session.add(teacher)
                     if position == 0 and code == demo_data.DEMO_TEACHER_SCHOOL:
                         await session.flush()
-                        await accounts.ensure("teacher", display_name=teacher.name, role=Role.teacher,
-                                              organization_id=bureau.id, school_id=school.id,
-                                              teacher_id=teacher.id)
-            await accounts.ensure(f"admin_{code}", display_name=f"{name}管理员", role=Role.school_admin,
-                                  organization_id=bureau.id, school_id=school.id)
+                        await accounts.ensure(
+                            "teacher",
+                            display_name=teacher.name,
+                            role=Role.teacher,
+                            organization_id=bureau.id,
+                            school_id=school.id,
+                            teacher_id=teacher.id,
+                        )
+            await accounts.ensure(
+                f"admin_{code}",
+                display_name=f"{name}管理员",
+                role=Role.school_admin,
+                organization_id=bureau.id,
+                school_id=school.id,
+            )
             usernames.append(f"admin_{code}")
         usernames.append("teacher")
         await accounts.sync_passwords(usernames)
         if accounts.created:
-            await audit.record(session, None, action="seed_demo", entity="user", entity_id=None,
-                               after={"created": accounts.created}, organization_id=bureau.id)
+            await audit.record(
+                session,
+                None,
+                action="seed_demo",
+                entity="user",
+                entity_id=None,
+                after={"created": accounts.created},
+                organization_id=bureau.id,
+            )
     await dispose_engine()
     print("\n演示账号 / Demo accounts (password from DEMO_PASSWORD" + (", generated)" if generated else ")"))
-    print(f"  bureau (bureau_admin), leader (bureau_viewer), teacher (teacher), admin_YX001 … admin_YX013 "
-          f"(school_admin)\n  密码 / password: {password}")
+    print(
+        f"  bureau (bureau_admin), leader (bureau_viewer), teacher (teacher), admin_YX001 … admin_YX013 "
+        f"(school_admin)\n  密码 / password: {password}"
+    )
     return usernames
 
 
@@ -158,13 +193,16 @@ async def create_user(args: argparse.Namespace) -> None:
             org = await session.scalar(select(Organization).order_by(Organization.id).limit(1))
         if org is None:
             raise SystemExit("no bureau exists yet: run `python -m app.cli seed-demo` or add one first")
-        user = await session.scalar(select(User).where(User.username == args.username).options(
-            selectinload(User.school)))
+        user = await session.scalar(
+            select(User).where(User.username == args.username).options(selectinload(User.school))
+        )
         fields = {
             "display_name": args.display_name or args.username,
             "role": role,
             "organization_id": org.id,
-            "school_id": school.id if school and role != Role.bureau_admin and role != Role.bureau_viewer else None,
+            "school_id": school.id
+            if school and role != Role.bureau_admin and role != Role.bureau_viewer
+            else None,
             "teacher_id": teacher.id if teacher else None,
             "password_hash": hash_password(args.password),
             "is_active": True,
@@ -177,9 +215,15 @@ async def create_user(args: argparse.Namespace) -> None:
             for key, value in fields.items():
                 setattr(user, key, value)
         await session.flush()
-        await audit.record(session, None, action=action, entity="user", entity_id=user.id,
-                           after={"username": user.username, "role": role.value, "via": "cli"},
-                           organization_id=org.id)
+        await audit.record(
+            session,
+            None,
+            action=action,
+            entity="user",
+            entity_id=user.id,
+            after={"username": user.username, "role": role.value, "via": "cli"},
+            organization_id=org.id,
+        )
         print(f"{action}d user {args.username} ({role.value})")
     await dispose_engine()
 

@@ -63,7 +63,9 @@ def create_app() -> FastAPI:
         docs_url="/docs",
         redoc_url=None,
         lifespan=lifespan,
-        generate_unique_id_function=lambda route: f"{route.tags[0]}-{route.name}" if route.tags else route.name,
+        generate_unique_id_function=lambda route: (
+            f"{route.tags[0]}-{route.name}" if route.tags else route.name
+        ),
     )
     install_error_handlers(app)
     app.include_router(api_router)

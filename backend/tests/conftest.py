@@ -20,8 +20,11 @@ from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
 from httpx import ASGITransport, AsyncClient  # noqa: E402
 from sqlalchemy import text  # noqa: E402
-from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession  # noqa: E402
+from sqlalchemy.ext.asyncio import (  # noqa: E402
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+)
 
 from app.core import clock  # noqa: E402
 from app.core.config import get_settings  # noqa: E402
@@ -134,5 +137,5 @@ def frozen_clock() -> Iterator[object]:
 
 def pytest_report_header(config: pytest.Config) -> str:
     url = os.environ["DATABASE_URL"]
-    return f"database: {url.split('://')[0]} ({'TEST_DATABASE_URL' if os.environ.get('TEST_DATABASE_URL') else 'embedded SQLite'})"
-
+    origin = "TEST_DATABASE_URL" if os.environ.get("TEST_DATABASE_URL") else "embedded SQLite"
+    return f"database: {url.split('://')[0]} ({origin})"

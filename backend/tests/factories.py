@@ -17,8 +17,12 @@ PASSWORD = "correct-horse-9"
 _seq = itertools.count(1)
 
 
-async def make_region(session: AsyncSession, name: str, level: RegionLevel, parent: Region | None = None) -> Region:
-    region = Region(code=f"R{next(_seq):05d}", name=name, level=level, parent_id=parent.id if parent else None, path="")
+async def make_region(
+    session: AsyncSession, name: str, level: RegionLevel, parent: Region | None = None
+) -> Region:
+    region = Region(
+        code=f"R{next(_seq):05d}", name=name, level=level, parent_id=parent.id if parent else None, path=""
+    )
     session.add(region)
     await session.flush()
     region.path = f"{parent.path if parent else '/'}{region.id}/"
@@ -45,8 +49,9 @@ async def make_school(session: AsyncSession, region: Region, **overrides: object
     return school
 
 
-async def make_teacher(session: AsyncSession, school: School, subjects: tuple[str, ...] = ("数学",),
-                       **overrides: object) -> Teacher:
+async def make_teacher(
+    session: AsyncSession, school: School, subjects: tuple[str, ...] = ("数学",), **overrides: object
+) -> Teacher:
     n = next(_seq)
     fields: dict[str, object] = {
         "name": f"教师{n}",
@@ -64,9 +69,16 @@ async def make_teacher(session: AsyncSession, school: School, subjects: tuple[st
     return teacher
 
 
-async def make_user(session: AsyncSession, role: Role, *, organization: Organization | None = None,
-                    school: School | None = None, teacher: Teacher | None = None,
-                    password: str = PASSWORD, **overrides: object) -> User:
+async def make_user(
+    session: AsyncSession,
+    role: Role,
+    *,
+    organization: Organization | None = None,
+    school: School | None = None,
+    teacher: Teacher | None = None,
+    password: str = PASSWORD,
+    **overrides: object,
+) -> User:
     n = next(_seq)
     user = User(
         username=overrides.pop("username", f"user{n}"),
@@ -85,10 +97,16 @@ async def make_user(session: AsyncSession, role: Role, *, organization: Organiza
 
 def headers_for(user: User, region: Region | None) -> dict[str, str]:
     """Bearer headers for `user` without a (deliberately slow) password sign-in."""
-    token, _ = create_access_token(AccessClaims(
-        user_id=user.id, role=user.role.value, organization_id=user.organization_id,
-        school_id=user.school_id, teacher_id=user.teacher_id, region_path=region.path if region else None,
-    ))
+    token, _ = create_access_token(
+        AccessClaims(
+            user_id=user.id,
+            role=user.role.value,
+            organization_id=user.organization_id,
+            school_id=user.school_id,
+            teacher_id=user.teacher_id,
+            region_path=region.path if region else None,
+        )
+    )
     return {"Authorization": f"Bearer {token}"}
 
 
@@ -139,5 +157,18 @@ async def build_world(session: AsyncSession) -> World:
     region_of = {bureau_a.id: county_a, bureau_b.id: county_b}
     headers = {name: headers_for(u, region_of.get(u.organization_id or 0)) for name, u in users.items()}
     headers["anonymous"] = {}
-    return World(province, county_a, county_b, bureau_a, bureau_b, a1, a2, b1,
-                 teacher_a1, teacher_a2, teacher_b1, users, headers)
+    return World(
+        province,
+        county_a,
+        county_b,
+        bureau_a,
+        bureau_b,
+        a1,
+        a2,
+        b1,
+        teacher_a1,
+        teacher_a2,
+        teacher_b1,
+        users,
+        headers,
+    )

@@ -22,8 +22,14 @@ def _all(status: int, anonymous: int = 401) -> dict[str, int]:
 
 
 def _roles(admin: int, viewer: int, school: int, teacher: int, foreign: int) -> dict[str, int]:
-    return {"anonymous": 401, "bureau_admin": admin, "bureau_viewer": viewer, "school_admin": school,
-            "teacher": teacher, "foreign_bureau_admin": foreign}
+    return {
+        "anonymous": 401,
+        "bureau_admin": admin,
+        "bureau_viewer": viewer,
+        "school_admin": school,
+        "teacher": teacher,
+        "foreign_bureau_admin": foreign,
+    }
 
 
 Request = tuple[str, dict[str, Any]]  # url, httpx keyword arguments
@@ -46,6 +52,7 @@ def _with(builder: Builder, **kwargs: Any) -> Builder:
     def build(w: World, stranger: bool) -> Request:
         url, _ = builder(w, stranger)
         return url, kwargs
+
     return build
 
 
@@ -54,18 +61,39 @@ def _plain(url: str, **kwargs: Any) -> Builder:
 
 
 def _new_teacher(w: World, stranger: bool) -> Request:
-    return "/api/v1/teachers", {"json": {"name": "新教师", "gender": "male", "school_id": w.a1.id,
-                                         "subjects": ["数学"], "hire_date": "2020-09-01"}}
+    return "/api/v1/teachers", {
+        "json": {
+            "name": "新教师",
+            "gender": "male",
+            "school_id": w.a1.id,
+            "subjects": ["数学"],
+            "hire_date": "2020-09-01",
+        }
+    }
 
 
 def _new_school(w: World, stranger: bool) -> Request:
-    return "/api/v1/schools", {"json": {"code": "MATRIX-1", "name": "矩阵小学", "stage": "primary",
-                                        "locale": "rural", "region_id": w.county_a.id}}
+    return "/api/v1/schools", {
+        "json": {
+            "code": "MATRIX-1",
+            "name": "矩阵小学",
+            "stage": "primary",
+            "locale": "rural",
+            "region_id": w.county_a.id,
+        }
+    }
 
 
 def _new_user(w: World, stranger: bool) -> Request:
-    return "/api/v1/users", {"json": {"username": "matrix_admin", "display_name": "矩阵", "role": "school_admin",
-                                      "password": "long-enough-1", "school_id": w.a2.id}}
+    return "/api/v1/users", {
+        "json": {
+            "username": "matrix_admin",
+            "display_name": "矩阵",
+            "role": "school_admin",
+            "password": "long-enough-1",
+            "school_id": w.a2.id,
+        }
+    }
 
 
 # (method, OpenAPI path) -> (request builder, expected status per role for the caller's-county object,
@@ -73,31 +101,49 @@ def _new_user(w: World, stranger: bool) -> Request:
 EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ("GET", "/api/v1/health"): (_plain("/api/v1/health"), _all(200, anonymous=200), False),
     ("POST", "/api/v1/auth/token"): (
-        _plain("/api/v1/auth/token", data={"username": "nobody", "password": "wrong"}), _all(401), False),
-    ("POST", "/api/v1/auth/refresh"): (_plain("/api/v1/auth/refresh", json={"refresh_token": "x"}), _all(401), False),
+        _plain("/api/v1/auth/token", data={"username": "nobody", "password": "wrong"}),
+        _all(401),
+        False,
+    ),
+    ("POST", "/api/v1/auth/refresh"): (
+        _plain("/api/v1/auth/refresh", json={"refresh_token": "x"}),
+        _all(401),
+        False,
+    ),
     ("POST", "/api/v1/auth/logout"): (_plain("/api/v1/auth/logout"), _all(204, anonymous=204), False),
     ("GET", "/api/v1/auth/me"): (_plain("/api/v1/auth/me"), _all(200), False),
     ("PATCH", "/api/v1/auth/me"): (_plain("/api/v1/auth/me", json={"locale": "en"}), _all(200), False),
     ("POST", "/api/v1/auth/password"): (
         _plain("/api/v1/auth/password", json={"current_password": "wrong", "new_password": "new-password-1"}),
-        _all(422), False),
+        _all(422),
+        False,
+    ),
     ("GET", "/api/v1/regions"): (_plain("/api/v1/regions"), _all(200), False),
     ("GET", "/api/v1/organizations"): (_plain("/api/v1/organizations"), _all(200), False),
     ("GET", "/api/v1/schools"): (_plain("/api/v1/schools"), _all(200), False),
     ("POST", "/api/v1/schools"): (_new_school, _roles(201, 403, 403, 403, 422), False),
     ("GET", "/api/v1/schools/{school_id}"): (_school, _roles(200, 200, 200, 200, 404), True),
     ("PATCH", "/api/v1/schools/{school_id}"): (
-        _with(_school, json={"address": "新地址"}), _roles(200, 403, 403, 403, 404), True),
+        _with(_school, json={"address": "新地址"}),
+        _roles(200, 403, 403, 403, 404),
+        True,
+    ),
     ("GET", "/api/v1/teachers"): (_plain("/api/v1/teachers"), _all(200), False),
     ("POST", "/api/v1/teachers"): (_new_teacher, _roles(201, 403, 201, 403, 422), False),
     ("GET", "/api/v1/teachers/{teacher_id}"): (_teacher, _roles(200, 200, 200, 200, 404), True),
     ("PATCH", "/api/v1/teachers/{teacher_id}"): (
-        _with(_teacher, json={"phone": "13900000000"}), _roles(200, 403, 200, 403, 404), True),
+        _with(_teacher, json={"phone": "13900000000"}),
+        _roles(200, 403, 200, 403, 404),
+        True,
+    ),
     ("GET", "/api/v1/users"): (_plain("/api/v1/users"), _all(200), False),
     ("POST", "/api/v1/users"): (_new_user, _roles(201, 403, 403, 403, 422), False),
     ("GET", "/api/v1/users/{user_id}"): (_user, _roles(200, 200, 200, 200, 404), True),
     ("PATCH", "/api/v1/users/{user_id}"): (
-        _with(_user, json={"phone": "13900000001"}), _roles(200, 403, 403, 403, 404), True),
+        _with(_user, json={"phone": "13900000001"}),
+        _roles(200, 403, 403, 403, 404),
+        True,
+    ),
     ("GET", "/api/v1/audit-events"): (_plain("/api/v1/audit-events"), _roles(200, 200, 403, 403, 200), False),
 }
 
@@ -115,8 +161,9 @@ def test_every_route_has_expectations() -> None:
 
 @pytest.mark.parametrize("route", sorted(EXPECTED), ids=lambda r: f"{r[0]} {r[1]}")
 @pytest.mark.parametrize("role", ROLES)
-async def test_role_on_own_county_object(client: AsyncClient, world: World, route: tuple[str, str],
-                                         role: str) -> None:
+async def test_role_on_own_county_object(
+    client: AsyncClient, world: World, route: tuple[str, str], role: str
+) -> None:
     builder, expected, _ = EXPECTED[route]
     url, kwargs = builder(world, False)
     response = await client.request(route[0], url, headers=world.headers[role], **kwargs)
@@ -127,8 +174,9 @@ STRANGER_ROUTES = sorted(r for r, (_, _, check) in EXPECTED.items() if check)
 
 
 @pytest.mark.parametrize("route", STRANGER_ROUTES, ids=lambda r: f"{r[0]} {r[1]}")
-async def test_strangers_object_is_404_for_every_role(client: AsyncClient, world: World,
-                                                      route: tuple[str, str]) -> None:
+async def test_strangers_object_is_404_for_every_role(
+    client: AsyncClient, world: World, route: tuple[str, str]
+) -> None:
     builder, _, _ = EXPECTED[route]
     url, kwargs = builder(world, True)
     for role in STRANGER_ROLES:

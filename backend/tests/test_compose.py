@@ -154,9 +154,7 @@ def test_api_healthcheck_probes_health_endpoint(services: dict[str, Any]) -> Non
     assert "/api/v1/health" in joined
 
 
-def test_db_uses_pinned_postgres_with_named_volume(
-    compose: dict[str, Any], services: dict[str, Any]
-) -> None:
+def test_db_uses_pinned_postgres_with_named_volume(compose: dict[str, Any], services: dict[str, Any]) -> None:
     db = services["db"]
     assert re.fullmatch(r"postgres:16\.\d+(-alpine[\d.]*)?", db["image"]), db["image"]
     volumes = [str(v) for v in db.get("volumes") or []]
@@ -181,9 +179,7 @@ def test_api_environment_is_production_and_requires_secret(services: dict[str, A
     env = _environment(services["api"])
     assert env.get("ENVIRONMENT") == "production"
     # `${SECRET_KEY:?message}` makes compose refuse to start without it; a default would not.
-    assert re.fullmatch(r"\$\{SECRET_KEY:?\?[^}]*\}", str(env.get("SECRET_KEY"))), env.get(
-        "SECRET_KEY"
-    )
+    assert re.fullmatch(r"\$\{SECRET_KEY:?\?[^}]*\}", str(env.get("SECRET_KEY"))), env.get("SECRET_KEY")
     assert str(env.get("DATABASE_URL", "")).startswith("postgresql+asyncpg://")
     assert "@db:5432/" in str(env.get("DATABASE_URL"))
 
@@ -194,9 +190,7 @@ def test_api_port_is_internal_only(services: dict[str, Any]) -> None:
     assert "8000" in [str(p) for p in api.get("expose") or []]
 
 
-def test_web_publishes_the_port_nginx_listens_on(
-    services: dict[str, Any], nginx_conf: str
-) -> None:
+def test_web_publishes_the_port_nginx_listens_on(services: dict[str, Any], nginx_conf: str) -> None:
     listens = {int(p) for p in re.findall(r"^\s*listen\s+(?:[\d.]+:)?(\d+)", nginx_conf, re.M)}
     assert listens, "nginx config has no listen directive"
     targets = _container_ports(services["web"])
@@ -243,9 +237,7 @@ def test_dockerfile_final_stage_is_not_root(relative: str) -> None:
 def test_dockerfile_base_images_are_pinned(relative: str) -> None:
     instructions = _dockerfile_instructions(ROOT / relative)
     images = [
-        [a for a in args.split() if not a.startswith("--")][0]
-        for kw, args in instructions
-        if kw == "FROM"
+        next(a for a in args.split() if not a.startswith("--")) for kw, args in instructions if kw == "FROM"
     ]
     assert len(images) >= 2, f"{relative}: expected a multi-stage build"
     for image in images:

@@ -22,7 +22,9 @@ LIST_SPEC = ListSpec(
 
 
 @router.get(
-    "/audit-events", response_model=Page[AuditEventRead], responses={**XLSX_RESPONSE, **problem_responses(401, 403)}
+    "/audit-events",
+    response_model=Page[AuditEventRead],
+    responses={**XLSX_RESPONSE, **problem_responses(401, 403)},
 )
 async def list_audit_events(
     request: Request,

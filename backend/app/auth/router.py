@@ -95,7 +95,9 @@ async def update_me(body: MeUpdate, session: SessionDep, caller: CurrentCaller) 
 
 
 @router.post("/password", response_model=TokenResponse, responses=problem_responses(401, 422))
-async def change_password(body: PasswordChange, response: Response, session: SessionDep, caller: CurrentCaller) -> Any:
+async def change_password(
+    body: PasswordChange, response: Response, session: SessionDep, caller: CurrentCaller
+) -> Any:
     token = await service.change_password(session, caller, body)
     _set_refresh_cookie(response, token)
     return token

@@ -63,7 +63,9 @@ async def authenticate(session: AsyncSession, *, username: str, password: str, i
         raise Unauthorized("inactive")
     if new_hash:
         user.password_hash = new_hash
-    await session.execute(delete(LoginAttempt).where(LoginAttempt.username == username, LoginAttempt.ip == ip))
+    await session.execute(
+        delete(LoginAttempt).where(LoginAttempt.username == username, LoginAttempt.ip == ip)
+    )
     # A Core UPDATE: signing in is not an edit of the account and must not bump its version.
     await session.execute(update(User).where(User.id == user.id).values(last_login_at=now()))
     return user
@@ -135,7 +137,12 @@ async def current_user(session: AsyncSession, caller: Caller) -> User:
 
 
 def _me_snapshot(user: User) -> dict[str, object]:
-    return {"display_name": user.display_name, "locale": user.locale, "phone": user.phone, "email": user.email}
+    return {
+        "display_name": user.display_name,
+        "locale": user.locale,
+        "phone": user.phone,
+        "email": user.email,
+    }
 
 
 async def update_me(session: AsyncSession, caller: Caller, data: MeUpdate) -> User:
@@ -147,8 +154,13 @@ async def update_me(session: AsyncSession, caller: Caller, data: MeUpdate) -> Us
             setattr(user, key, value)
         await session.flush()
         await audit.record(
-            session, caller, action="update_profile", entity="user", entity_id=user.id,
-            before=before, after=_me_snapshot(user),
+            session,
+            caller,
+            action="update_profile",
+            entity="user",
+            entity_id=user.id,
+            before=before,
+            after=_me_snapshot(user),
         )
     return user
 
@@ -163,8 +175,11 @@ async def change_password(session: AsyncSession, caller: Caller, data: PasswordC
     await revoke_refresh_tokens(session, user.id)
     await session.flush()
     await audit.record(
-        session, caller, action="change_password", entity="user", entity_id=user.id,
+        session,
+        caller,
+        action="change_password",
+        entity="user",
+        entity_id=user.id,
         after={"password_changed": True},
     )
     return await issue_tokens(session, user)
-

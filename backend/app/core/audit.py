@@ -32,9 +32,9 @@ async def record(
     session.add(
         AuditEvent(
             actor_id=caller.user_id if caller else None,
-            organization_id=organization_id if organization_id is not None else (
-                caller.organization_id if caller else None
-            ),
+            organization_id=organization_id
+            if organization_id is not None
+            else (caller.organization_id if caller else None),
             action=action,
             entity=entity,
             entity_id=entity_id,

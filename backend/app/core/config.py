@@ -47,7 +47,9 @@ class Settings(BaseSettings):
             self.secret_key = _development_secret(self.data_dir)
         elif self.environment == "production" and len(self.secret_key) < 32:
             raise ValueError("SECRET_KEY must be at least 32 characters in production")
-        if self.environment == "production" and (self.argon2_time_cost < 2 or self.argon2_memory_cost < 19456):
+        if self.environment == "production" and (
+            self.argon2_time_cost < 2 or self.argon2_memory_cost < 19456
+        ):
             raise ValueError("Argon2 cost below the OWASP minimum is refused in production")
         return self
 

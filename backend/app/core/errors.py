@@ -112,9 +112,7 @@ class RateLimited(AppError):
     title_key = "rate_limited.title"
 
     def __init__(self, retry_after_seconds: int, minutes: int) -> None:
-        super().__init__(
-            "rate_limited", headers={"Retry-After": str(retry_after_seconds)}, minutes=minutes
-        )
+        super().__init__("rate_limited", headers={"Retry-After": str(retry_after_seconds)}, minutes=minutes)
 
 
 def problem(

@@ -82,7 +82,9 @@ async def respond(
     if params.format == "xlsx" or XLSX_MEDIA_TYPE in request.headers.get("accept", ""):
         return await _export(session, stmt, spec)
     total = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    rows = (await session.scalars(stmt.options(*spec.options).limit(params.limit).offset(params.offset))).all()
+    rows = (
+        await session.scalars(stmt.options(*spec.options).limit(params.limit).offset(params.offset))
+    ).all()
     items = [spec.read_model.model_validate(row) for row in rows]
     return Page[spec.read_model](items=items, total=total or 0, limit=params.limit, offset=params.offset)  # type: ignore[name-defined]
 

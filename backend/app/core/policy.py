@@ -140,6 +140,7 @@ def scope_condition(caller: Caller, model: type) -> ColumnElement[bool]:
 
 # --- actions -------------------------------------------------------------------------------
 
+
 def can_manage_schools(caller: Caller) -> bool:
     return caller.role == Role.bureau_admin
 

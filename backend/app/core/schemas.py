@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 ItemT = TypeVar("ItemT")
 
 
-class Page(BaseModel, Generic[ItemT]):  # noqa: UP046 - Python 3.11 has no PEP 695 syntax
+class Page(BaseModel, Generic[ItemT]):
     items: list[ItemT]
     total: int
     limit: int

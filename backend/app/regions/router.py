@@ -27,19 +27,27 @@ ORGANIZATION_LIST = ListSpec(
 )
 
 
-@router.get("/regions", response_model=Page[RegionRead], responses={**XLSX_RESPONSE, **problem_responses(401)})
+@router.get(
+    "/regions", response_model=Page[RegionRead], responses={**XLSX_RESPONSE, **problem_responses(401)}
+)
 async def list_regions(
-    request: Request, session: SessionDep, caller: CurrentCaller,
+    request: Request,
+    session: SessionDep,
+    caller: CurrentCaller,
     params: Annotated[ListParams, Depends(list_params)],
 ) -> Any:
     return await respond(session, request, policy.readable(caller, Region), params, REGION_LIST)
 
 
 @router.get(
-    "/organizations", response_model=Page[OrganizationRead], responses={**XLSX_RESPONSE, **problem_responses(401)}
+    "/organizations",
+    response_model=Page[OrganizationRead],
+    responses={**XLSX_RESPONSE, **problem_responses(401)},
 )
 async def list_organizations(
-    request: Request, session: SessionDep, caller: CurrentCaller,
+    request: Request,
+    session: SessionDep,
+    caller: CurrentCaller,
     params: Annotated[ListParams, Depends(list_params)],
 ) -> Any:
     return await respond(session, request, policy.readable(caller, Organization), params, ORGANIZATION_LIST)

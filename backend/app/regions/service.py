@@ -23,7 +23,7 @@ async def region_path_of_organization(session: AsyncSession, organization_id: in
     if organization_id is None:
         return None
     return await session.scalar(
-        select(Region.path).join(Organization, Organization.region_id == Region.id).where(
-            Organization.id == organization_id
-        )
+        select(Region.path)
+        .join(Organization, Organization.region_id == Region.id)
+        .where(Organization.id == organization_id)
     )

@@ -26,10 +26,14 @@ async def list_schools(
 
 
 @router.post(
-    "", status_code=status.HTTP_201_CREATED, response_model=SchoolRead,
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SchoolRead,
     responses=problem_responses(401, 403, 409, 422),
 )
-async def create_school(body: SchoolCreate, response: Response, session: SessionDep, caller: CurrentCaller) -> Any:
+async def create_school(
+    body: SchoolCreate, response: Response, session: SessionDep, caller: CurrentCaller
+) -> Any:
     school = await service.create_school(session, caller=caller, data=body)
     set_etag(response, school.version)
     return school

@@ -85,7 +85,11 @@ async def create_school(session: AsyncSession, *, caller: Caller, data: SchoolCr
     await session.flush()
     school = await get_school(session, caller=caller, school_id=school.id)
     await audit.record(
-        session, caller, action="create", entity="school", entity_id=school.id,
+        session,
+        caller,
+        action="create",
+        entity="school",
+        entity_id=school.id,
         after=audit.snapshot(SchoolRead, school),
     )
     return school
@@ -110,7 +114,12 @@ async def update_school(
     await session.flush()
     await session.refresh(school, attribute_names=["region"])
     await audit.record(
-        session, caller, action="update", entity="school", entity_id=school.id,
-        before=before, after=audit.snapshot(SchoolRead, school),
+        session,
+        caller,
+        action="update",
+        entity="school",
+        entity_id=school.id,
+        before=before,
+        after=audit.snapshot(SchoolRead, school),
     )
     return school

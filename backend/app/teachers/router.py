@@ -26,10 +26,14 @@ async def list_teachers(
 
 
 @router.post(
-    "", status_code=status.HTTP_201_CREATED, response_model=TeacherRead,
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TeacherRead,
     responses=problem_responses(401, 403, 409, 422),
 )
-async def create_teacher(body: TeacherCreate, response: Response, session: SessionDep, caller: CurrentCaller) -> Any:
+async def create_teacher(
+    body: TeacherCreate, response: Response, session: SessionDep, caller: CurrentCaller
+) -> Any:
     teacher = await service.create_teacher(session, caller=caller, data=body)
     set_etag(response, teacher.version)
     return teacher

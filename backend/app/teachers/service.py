@@ -63,9 +63,9 @@ async def get_teacher(session: AsyncSession, *, caller: Caller, teacher_id: int)
 
 async def _check_home_school(session: AsyncSession, caller: Caller, school_id: int) -> None:
     """The home school must be one the caller can see and keeps the roster of."""
-    visible = await session.scalar(policy.readable(caller, School).with_only_columns(School.id).where(
-        School.id == school_id
-    ))
+    visible = await session.scalar(
+        policy.readable(caller, School).with_only_columns(School.id).where(School.id == school_id)
+    )
     if visible is None:
         raise ValidationFailed("not_found", field="school_id", entity="entity.school")
     if not policy.can_edit_roster(caller, school_id):
@@ -86,7 +86,11 @@ async def create_teacher(session: AsyncSession, *, caller: Caller, data: Teacher
     await session.flush()
     teacher = await _reload(session, caller, teacher.id)
     await audit.record(
-        session, caller, action="create", entity="teacher", entity_id=teacher.id,
+        session,
+        caller,
+        action="create",
+        entity="teacher",
+        entity_id=teacher.id,
         after=audit.snapshot(TeacherRead, teacher),
     )
     return teacher
@@ -98,7 +102,12 @@ async def _reload(session: AsyncSession, caller: Caller, teacher_id: int) -> Tea
 
 
 async def update_teacher(
-    session: AsyncSession, *, caller: Caller, teacher_id: int, data: TeacherUpdate, expected_version: int | None
+    session: AsyncSession,
+    *,
+    caller: Caller,
+    teacher_id: int,
+    data: TeacherUpdate,
+    expected_version: int | None,
 ) -> Teacher:
     teacher = await get_teacher(session, caller=caller, teacher_id=teacher_id)
     if not policy.can_edit_roster(caller, teacher.school_id):
@@ -118,7 +127,12 @@ async def update_teacher(
     await session.flush()
     teacher = await _reload(session, caller, teacher.id)
     await audit.record(
-        session, caller, action="update", entity="teacher", entity_id=teacher.id,
-        before=before, after=audit.snapshot(TeacherRead, teacher),
+        session,
+        caller,
+        action="update",
+        entity="teacher",
+        entity_id=teacher.id,
+        before=before,
+        after=audit.snapshot(TeacherRead, teacher),
     )
     return teacher

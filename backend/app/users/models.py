@@ -21,9 +21,7 @@ class User(Versioned, Base):
         ForeignKey("organization.id", ondelete="RESTRICT"), index=True
     )
     school_id: Mapped[int | None] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"), index=True)
-    teacher_id: Mapped[int | None] = mapped_column(
-        ForeignKey("teacher.id", ondelete="RESTRICT"), unique=True
-    )
+    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="RESTRICT"), unique=True)
     is_active: Mapped[bool] = mapped_column(default=True)
     phone: Mapped[str] = mapped_column(String(30), default="")
     email: Mapped[str] = mapped_column(String(120), default="")

@@ -20,13 +20,20 @@ async def list_users(
     params: Annotated[ListParams, Depends(list_params)],
     filters: Annotated[UserFilters, Query()],
 ) -> Any:
-    return await respond(session, request, service.users_query(caller=caller, filters=filters), params, service.LIST_SPEC)
+    return await respond(
+        session, request, service.users_query(caller=caller, filters=filters), params, service.LIST_SPEC
+    )
 
 
 @router.post(
-    "", status_code=status.HTTP_201_CREATED, response_model=UserRead, responses=problem_responses(401, 403, 409, 422)
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserRead,
+    responses=problem_responses(401, 403, 409, 422),
 )
-async def create_user(body: UserCreate, response: Response, session: SessionDep, caller: CurrentCaller) -> Any:
+async def create_user(
+    body: UserCreate, response: Response, session: SessionDep, caller: CurrentCaller
+) -> Any:
     user = await service.create_user(session, caller=caller, data=body)
     set_etag(response, user.version)
     return user
@@ -39,10 +46,19 @@ async def get_user(user_id: int, response: Response, session: SessionDep, caller
     return user
 
 
-@router.patch("/{user_id}", response_model=UserRead, responses=problem_responses(401, 403, 404, 409, 412, 422))
+@router.patch(
+    "/{user_id}", response_model=UserRead, responses=problem_responses(401, 403, 404, 409, 412, 422)
+)
 async def update_user(
-    user_id: int, body: UserUpdate, response: Response, session: SessionDep, caller: CurrentCaller, if_match: IfMatch
+    user_id: int,
+    body: UserUpdate,
+    response: Response,
+    session: SessionDep,
+    caller: CurrentCaller,
+    if_match: IfMatch,
 ) -> Any:
-    user = await service.update_user(session, caller=caller, user_id=user_id, data=body, expected_version=if_match)
+    user = await service.update_user(
+        session, caller=caller, user_id=user_id, data=body, expected_version=if_match
+    )
     set_etag(response, user.version)
     return user

@@ -57,15 +57,23 @@ async def get_user(session: AsyncSession, *, caller: Caller, user_id: int) -> Us
 
 
 async def _resolve_links(
-    session: AsyncSession, caller: Caller, role: Role, *, organization_id: int | None,
-    school_id: int | None, teacher_id: int | None, user_id: int | None = None,
+    session: AsyncSession,
+    caller: Caller,
+    role: Role,
+    *,
+    organization_id: int | None,
+    school_id: int | None,
+    teacher_id: int | None,
+    user_id: int | None = None,
 ) -> dict[str, int | None]:
     """The organization / school / teacher an account of `role` is tied to, checked against the
     caller's jurisdiction. School and teacher accounts answer to the bureau over their school."""
     if role in (Role.bureau_admin, Role.bureau_viewer):
         org_id = organization_id if organization_id is not None else caller.organization_id
         visible = await session.scalar(
-            policy.readable(caller, Organization).with_only_columns(Organization.id).where(Organization.id == org_id)
+            policy.readable(caller, Organization)
+            .with_only_columns(Organization.id)
+            .where(Organization.id == org_id)
         )
         if visible is None:
             raise ValidationFailed("role_bureau_org_required", field="organization_id")
@@ -107,8 +115,12 @@ async def create_user(session: AsyncSession, *, caller: Caller, data: UserCreate
     if await session.scalar(select(User.id).where(User.username == data.username)) is not None:
         raise Duplicate("username", data.username)
     links = await _resolve_links(
-        session, caller, data.role, organization_id=data.organization_id,
-        school_id=data.school_id, teacher_id=data.teacher_id,
+        session,
+        caller,
+        data.role,
+        organization_id=data.organization_id,
+        school_id=data.school_id,
+        teacher_id=data.teacher_id,
     )
     user = User(
         **data.model_dump(exclude={"password", "organization_id", "school_id", "teacher_id"}),
@@ -119,7 +131,12 @@ async def create_user(session: AsyncSession, *, caller: Caller, data: UserCreate
     await session.flush()
     user = await get_user(session, caller=caller, user_id=user.id)
     await audit.record(
-        session, caller, action="create", entity="user", entity_id=user.id, after=audit.snapshot(UserRead, user)
+        session,
+        caller,
+        action="create",
+        entity="user",
+        entity_id=user.id,
+        after=audit.snapshot(UserRead, user),
     )
     return user
 
@@ -133,12 +150,16 @@ async def update_user(
     check_version(user.version, expected_version)
     changes = updates.changed_fields(user, data, exclude={"password"})
     if user.id == caller.user_id and (changes.get("is_active") is False or "role" in changes):
-        raise ValidationFailed("cannot_deactivate_self", field="is_active" if "is_active" in changes else "role")
+        raise ValidationFailed(
+            "cannot_deactivate_self", field="is_active" if "is_active" in changes else "role"
+        )
     link_fields = {"role", "organization_id", "school_id", "teacher_id"}
     if link_fields & changes.keys():
         role = changes.get("role", user.role)
         links = await _resolve_links(
-            session, caller, role,
+            session,
+            caller,
+            role,
             organization_id=changes.get("organization_id", user.organization_id),
             school_id=changes.get("school_id", user.school_id),
             teacher_id=changes.get("teacher_id", user.teacher_id),
@@ -161,5 +182,7 @@ async def update_user(
     after = audit.snapshot(UserRead, user)
     if data.password is not None:
         after["password_changed"] = True
-    await audit.record(session, caller, action="update", entity="user", entity_id=user.id, before=before, after=after)
+    await audit.record(
+        session, caller, action="update", entity="user", entity_id=user.id, before=before, after=after
+    )
     return user

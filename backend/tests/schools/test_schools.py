@@ -9,22 +9,25 @@ from tests.factories import World
 NEW_SCHOOL = {"code": "NEW-01", "name": "新建村小学", "stage": "primary", "locale": "rural", "is_weak": True}
 
 
-async def test_bureau_admin_creates_school_and_it_is_audited(client: AsyncClient, world: World,
-                                                             session: AsyncSession) -> None:
+async def test_bureau_admin_creates_school_and_it_is_audited(
+    client: AsyncClient, world: World, session: AsyncSession
+) -> None:
     body = {**NEW_SCHOOL, "region_id": world.county_a.id, "student_count": 120}
     response = await client.post("/api/v1/schools", json=body, headers=world.headers["bureau_admin"])
     assert response.status_code == 201, response.text
     created = response.json()
     assert created["code"] == "NEW-01" and created["region_name"] == "甲县" and created["version"] == 1
     assert response.headers["etag"] == '"1"'
-    event = await session.scalar(select(AuditEvent).where(AuditEvent.entity == "school",
-                                                          AuditEvent.entity_id == created["id"]))
+    event = await session.scalar(
+        select(AuditEvent).where(AuditEvent.entity == "school", AuditEvent.entity_id == created["id"])
+    )
     assert event is not None and event.action == "create"
     assert event.actor_id == world.users["bureau_admin"].id and event.after["code"] == "NEW-01"
 
 
-async def test_duplicate_code_answers_409_and_writes_nothing(client: AsyncClient, world: World,
-                                                             session: AsyncSession) -> None:
+async def test_duplicate_code_answers_409_and_writes_nothing(
+    client: AsyncClient, world: World, session: AsyncSession
+) -> None:
     before = await session.scalar(select(func.count()).select_from(School))
     audits_before = await session.scalar(select(func.count()).select_from(AuditEvent))
     body = {**NEW_SCHOOL, "code": world.a1.code, "region_id": world.county_a.id}
@@ -43,18 +46,28 @@ async def test_school_admin_cannot_create_school(client: AsyncClient, world: Wor
     assert response.status_code == 403
 
 
-async def test_bad_input_answers_422_with_field_paths_in_chinese_by_default(client: AsyncClient,
-                                                                            world: World) -> None:
-    body = {"code": "bad code!", "name": "", "stage": "university", "locale": "rural",
-            "region_id": world.county_a.id, "student_count": -5}
+async def test_bad_input_answers_422_with_field_paths_in_chinese_by_default(
+    client: AsyncClient, world: World
+) -> None:
+    body = {
+        "code": "bad code!",
+        "name": "",
+        "stage": "university",
+        "locale": "rural",
+        "region_id": world.county_a.id,
+        "student_count": -5,
+    }
     response = await client.post("/api/v1/schools", json=body, headers=world.headers["bureau_admin"])
     assert response.status_code == 422
     problem = response.json()
     locs = {tuple(e["loc"]) for e in problem["errors"]}
     assert {("body", "code"), ("body", "name"), ("body", "stage"), ("body", "student_count")} <= locs
     assert problem["title"] == "输入有误"
-    english = await client.post("/api/v1/schools", json=body,
-                                 headers={**world.headers["bureau_admin"], "Accept-Language": "en-US,en;q=0.9"})
+    english = await client.post(
+        "/api/v1/schools",
+        json=body,
+        headers={**world.headers["bureau_admin"], "Accept-Language": "en-US,en;q=0.9"},
+    )
     assert english.json()["title"] == "Invalid input"
 
 
@@ -80,7 +93,9 @@ async def test_list_is_scoped_searchable_sortable_and_paginated(client: AsyncCli
     assert ids == {world.a1.id, world.a2.id} and page["total"] == 2
     searched = (await client.get("/api/v1/schools", params={"q": world.a2.name}, headers=headers)).json()
     assert [s["id"] for s in searched["items"]] == [world.a2.id]
-    by_size = (await client.get("/api/v1/schools", params={"sort": "-code", "limit": 1}, headers=headers)).json()
+    by_size = (
+        await client.get("/api/v1/schools", params={"sort": "-code", "limit": 1}, headers=headers)
+    ).json()
     assert by_size["limit"] == 1 and by_size["total"] == 2 and len(by_size["items"]) == 1
     assert by_size["items"][0]["code"] == max(world.a1.code, world.a2.code)
     weak = (await client.get("/api/v1/schools", params={"is_weak": "true"}, headers=headers)).json()
@@ -91,7 +106,9 @@ async def test_list_is_scoped_searchable_sortable_and_paginated(client: AsyncCli
     assert too_many.status_code == 422
 
 
-async def test_update_with_stale_if_match_answers_412_and_keeps_data(client: AsyncClient, world: World) -> None:
+async def test_update_with_stale_if_match_answers_412_and_keeps_data(
+    client: AsyncClient, world: World
+) -> None:
     url = f"/api/v1/schools/{world.a1.id}"
     headers = world.headers["bureau_admin"]
     first = await client.patch(url, json={"student_count": 999}, headers={**headers, "If-Match": '"1"'})
@@ -102,8 +119,9 @@ async def test_update_with_stale_if_match_answers_412_and_keeps_data(client: Asy
 
 
 async def test_patch_refuses_null_for_required_fields(client: AsyncClient, world: World) -> None:
-    response = await client.patch(f"/api/v1/schools/{world.a1.id}", json={"name": None},
-                                  headers=world.headers["bureau_admin"])
+    response = await client.patch(
+        f"/api/v1/schools/{world.a1.id}", json={"name": None}, headers=world.headers["bureau_admin"]
+    )
     assert response.status_code == 422
 
 
@@ -119,7 +137,9 @@ async def test_list_exports_to_excel(client: AsyncClient, world: World) -> None:
 
     from openpyxl import load_workbook
 
-    response = await client.get("/api/v1/schools", params={"format": "xlsx"}, headers=world.headers["bureau_admin"])
+    response = await client.get(
+        "/api/v1/schools", params={"format": "xlsx"}, headers=world.headers["bureau_admin"]
+    )
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active

@@ -69,9 +69,8 @@ export async function authFetch(input: Request): Promise<Response> {
   const res = await fetch(decorate(input));
   const path = new URL(input.url, window.location.origin).pathname;
   if (res.status !== 401 || NO_REFRESH.includes(path)) return res;
-  const hadToken = accessToken !== null;
   if (await refreshSession()) return fetch(decorate(retry));
-  if (hadToken || onAuthLost) onAuthLost?.();
+  onAuthLost?.();
   return res;
 }
 
@@ -115,7 +114,8 @@ export async function downloadXlsx(
   filename: string,
 ): Promise<void> {
   const qs = toQueryString({ ...params, limit: undefined, offset: undefined, format: 'xlsx' });
-  const res = await authFetch(new Request(`${API}/${resource}?${qs}`, { method: 'GET' }));
+  const url = new URL(`${API}/${resource}?${qs}`, window.location.origin);
+  const res = await authFetch(new Request(url, { method: 'GET' }));
   if (!res.ok) {
     let body: unknown = null;
     try {
@@ -126,12 +126,12 @@ export async function downloadXlsx(
     throw new ApiError(toProblem(body, res.status));
   }
   const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
+  const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = filename;
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setTimeout(() => URL.revokeObjectURL(href), 1000);
 }

@@ -96,7 +96,9 @@ export default function AppLayout() {
               onClick={() => setDrawerOpen(true)}
             />
           )}
-          <div style={{ flex: 1, minWidth: 0 }}>{narrow && brand}</div>
+          <div style={{ flex: 1, minWidth: 0, display: 'flex', alignItems: 'center', lineHeight: 'normal' }}>
+            {narrow && brand}
+          </div>
           <Space size={narrow ? 0 : 8}>
             <Button
               type="text"

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Descriptions, Form, Input, Radio, Row } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, setAccessToken, unwrap } from '../../api/client';
@@ -160,7 +160,9 @@ function LanguageCard() {
         ]}
         data-testid="profile-language"
       />
-      <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.45)' }}>{t('profile.languageHelp')}</div>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('profile.languageHelp')}
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -1,0 +1,39 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeBrowser, newSession, type Session } from './support/browser';
+import { LoginPage } from './pages/LoginPage';
+import { AppShell } from './pages/AppShell';
+
+let s: Session;
+beforeEach(async () => {
+  s = await newSession();
+});
+afterEach(async () => {
+  await s.close();
+});
+afterAll(closeBrowser);
+
+describe('language switch', () => {
+  it('switching to English is remembered after a reload', async () => {
+    await new LoginPage(s.page).loginAs('bureau');
+    const shell = new AppShell(s.page);
+    expect(await shell.menuLabels()).toContain('学校');
+    await shell.switchLanguage();
+    await s.page.getByTestId('main-menu').getByText('Schools').waitFor();
+    await s.page.reload();
+    await s.page.getByTestId('main-menu').getByText('Schools').waitFor();
+    expect(await shell.menuLabels()).toEqual(['Schools', 'Teachers', 'Users', 'Profile']);
+    expect(await s.page.getByTestId('export-xlsx').innerText()).toContain('Export to Excel');
+    // back to Chinese, which is also saved on the account
+    await shell.switchLanguage();
+    await s.page.getByTestId('main-menu').getByText('学校').waitFor();
+  });
+
+  it('the login page remembers the choice too', async () => {
+    const login = new LoginPage(s.page);
+    await login.goto();
+    await login.languageSwitch.click();
+    await s.page.getByRole('button', { name: 'Log in' }).waitFor();
+    await s.page.reload();
+    await s.page.getByRole('button', { name: 'Log in' }).waitFor();
+  });
+});

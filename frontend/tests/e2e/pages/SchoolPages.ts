@@ -1,0 +1,78 @@
+import type { Locator, Page } from 'playwright-core';
+
+export class SchoolListPage {
+  readonly page: Page;
+  readonly list: Locator;
+  readonly createButton: Locator;
+  readonly search: Locator;
+  readonly exportButton: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.list = page.getByTestId('school-list');
+    this.createButton = page.getByTestId('create-school');
+    this.search = page.getByTestId('list-search').locator('input');
+    this.exportButton = page.getByTestId('export-xlsx');
+  }
+
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`/schools${query}`);
+    await this.list.waitFor();
+  }
+
+  async searchFor(q: string): Promise<void> {
+    await this.search.fill(q);
+    await this.search.press('Enter');
+    await this.page.waitForURL(new RegExp(`q=${encodeURIComponent(q)}`));
+  }
+
+  /** A table row or, on phones, a card containing the text. */
+  entry(text: string): Locator {
+    return this.list.locator('tr, [data-testid="list-card"]').filter({ hasText: text });
+  }
+}
+
+export interface SchoolFields {
+  code: string;
+  name: string;
+  stage: string;
+  locale: string;
+  region: string;
+}
+
+export class SchoolFormPage {
+  readonly page: Page;
+  readonly form: Locator;
+  readonly submit: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.form = page.getByTestId('school-form');
+    this.submit = page.getByTestId('submit');
+  }
+
+  async gotoNew(): Promise<void> {
+    await this.page.goto('/schools/new');
+    await this.form.waitFor();
+  }
+
+  private async pick(field: string, option: string): Promise<void> {
+    await this.form.locator(`#${field}`).click();
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  }
+
+  async fill(f: SchoolFields): Promise<void> {
+    await this.form.locator('#code').fill(f.code);
+    await this.form.locator('#name').fill(f.name);
+    await this.pick('stage', f.stage);
+    await this.pick('locale', f.locale);
+    await this.pick('region_id', f.region);
+  }
+
+  fieldError(field: string): Locator {
+    return this.form
+      .locator('.ant-form-item')
+      .filter({ has: this.page.locator(`#${field}`) })
+      .locator('.ant-form-item-explain-error');
+  }
+}

@@ -1,0 +1,60 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeBrowser, newSession, type Session } from './support/browser';
+import { LoginPage } from './pages/LoginPage';
+import { AppShell } from './pages/AppShell';
+import { demoPassword, type DemoUser } from './support/env';
+
+const EXPECTED: Record<DemoUser, { menu: string[]; landing: RegExp }> = {
+  bureau: { menu: ['menu-schools', 'menu-teachers', 'menu-users', 'menu-profile'], landing: /\/schools$/ },
+  leader: { menu: ['menu-schools', 'menu-teachers', 'menu-users', 'menu-profile'], landing: /\/schools$/ },
+  admin_YX004: { menu: ['menu-schools', 'menu-teachers', 'menu-users', 'menu-profile'], landing: /\/schools$/ },
+  teacher: { menu: ['menu-profile'], landing: /\/profile$/ },
+};
+
+let s: Session;
+beforeEach(async () => {
+  s = await newSession();
+});
+afterEach(async () => {
+  await s.close();
+});
+afterAll(closeBrowser);
+
+describe('login and the role-aware menu', () => {
+  for (const user of Object.keys(EXPECTED) as DemoUser[]) {
+    it(`${user} sees their menu and lands on the right page`, async () => {
+      await new LoginPage(s.page).loginAs(user);
+      await s.page.waitForURL(EXPECTED[user].landing);
+      expect(await new AppShell(s.page).menuItems()).toEqual(EXPECTED[user].menu);
+    });
+  }
+
+  it('a wrong password shows an error and stays on the login page', async () => {
+    const login = new LoginPage(s.page);
+    await login.goto();
+    await login.login('bureau', `${demoPassword()}-wrong`);
+    await login.error.waitFor();
+    expect(s.page.url()).toMatch(/\/login/);
+  });
+
+  it('a teacher opening a bureau page is refused', async () => {
+    await new LoginPage(s.page).loginAs('teacher');
+    await s.page.goto('/users');
+    await s.page.locator('.ant-result-403').waitFor();
+  });
+
+  it('logging out returns to the login page and the session is gone', async () => {
+    await new LoginPage(s.page).loginAs('bureau');
+    await new AppShell(s.page).logout();
+    await s.page.goto('/schools');
+    await s.page.waitForURL(/\/login\?next=/);
+  });
+
+  it('the session survives a reload (refresh cookie, token in memory only)', async () => {
+    await new LoginPage(s.page).loginAs('leader');
+    await s.page.reload();
+    await s.page.getByTestId('school-list').waitFor();
+    const stored = await s.page.evaluate(() => JSON.stringify({ ...window.localStorage }));
+    expect(stored).not.toMatch(/eyJ/); // no JWT in localStorage
+  });
+});

@@ -1,0 +1,47 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_URL, CHROMIUM_PATH } from './env';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let browser: Browser | null = null;
+
+export async function getBrowser(): Promise<Browser> {
+  if (!browser) browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** A fresh browser context (own cookies and storage), desktop size unless told otherwise. */
+export async function newSession(viewport = { width: 1280, height: 800 }): Promise<Session> {
+  const b = await getBrowser();
+  const context = await b.newContext({ baseURL: BASE_URL, viewport, locale: 'zh-CN' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page, close: () => context.close() };
+}
+
+/** True when the page body is wider than the viewport (a horizontal scrollbar). */
+export async function hasHorizontalOverflow(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1 || document.body.scrollWidth > window.innerWidth + 1,
+  );
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Browser tests: serve the built SPA and the API from one server on a fresh SQLite database with the
+# demo county, then drive it with the system Chromium (never a downloaded browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || command -v chromium-browser || true)}"
+if [ -z "$CHROMIUM_PATH" ] || [ ! -x "$CHROMIUM_PATH" ]; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "e2e: no Chromium found (set CHROMIUM_PATH or install Debian's chromium); CI cannot skip browser tests" >&2
+    exit 1
+  fi
+  echo "e2e: skipped, no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)"
+  exit 0
+fi
+export CHROMIUM_PATH
+
+PORT="${E2E_PORT:-8765}"
+DATA_DIR="$(mktemp -d)"
+export DATA_DIR DEMO_PASSWORD="${E2E_DEMO_PASSWORD:-e2e-Demo-pass-1}" ENVIRONMENT=development
+unset DATABASE_URL
+LOG="$DATA_DIR/server.log"
+
+(cd backend && .venv/bin/alembic upgrade head && .venv/bin/python -m app.cli seed-demo >/dev/null 2>&1)
+(cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port "$PORT" >"$LOG" 2>&1) &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
+
+healthy() {
+  backend/.venv/bin/python -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=2)" \
+    "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1
+}
+for _ in $(seq 1 100); do healthy && break; sleep 0.2; done
+healthy || { echo "e2e: server did not start"; cat "$LOG"; exit 1; }
+
+export E2E_BASE_URL="http://127.0.0.1:$PORT"
+cd frontend
+if ! npm run --silent e2e; then
+  echo "--- server log"; tail -50 "$LOG"
+  exit 1
+fi
