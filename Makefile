@@ -22,10 +22,10 @@ help:
 	@echo "make migrate | revision m=\"...\" | openapi | lint"
 
 # --- installation (stamped, so a second run is fast) -------------------------------------
-$(STAMPS)/backend-deps: backend/requirements.lock
+$(STAMPS)/backend-deps: backend/requirements.lock backend/requirements-dev.lock
 	@mkdir -p $(STAMPS)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r backend/requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r backend/requirements-dev.lock
 	@touch $@
 
 $(STAMPS)/frontend-deps: frontend/package-lock.json

@@ -19,7 +19,7 @@ describe('schools', () => {
     await new LoginPage(s.page).loginAs('bureau');
     const form = new SchoolFormPage(s.page);
     await form.gotoNew();
-    await form.fill({ code, name, stage: '小学', locale: '乡村', region: '云溪县' });
+    await form.fillSchool({ code, name, stage: '小学', locale: '乡村', region: '云溪县' });
     await form.submit.click();
     await s.page.waitForURL(/\/schools\/\d+$/);
     await s.page.getByTestId('school-detail').getByText(code).waitFor();
@@ -35,7 +35,7 @@ describe('schools', () => {
     await new LoginPage(s.page).loginAs('bureau');
     const form = new SchoolFormPage(s.page);
     await form.gotoNew();
-    await form.fill({ code: 'YX005', name: '重复代码学校', stage: '小学', locale: '城区', region: '云溪县' });
+    await form.fillSchool({ code: 'YX005', name: '重复代码学校', stage: '小学', locale: '城区', region: '云溪县' });
     await form.submit.click();
     await form.fieldError('code').first().waitFor();
     expect(s.page.url()).toMatch(/\/schools\/new$/);

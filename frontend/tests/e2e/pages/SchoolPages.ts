@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { FormPage } from './FormPage';
 
 export class SchoolListPage {
   readonly page: Page;
@@ -40,15 +41,9 @@ export interface SchoolFields {
   region: string;
 }
 
-export class SchoolFormPage {
-  readonly page: Page;
-  readonly form: Locator;
-  readonly submit: Locator;
-
+export class SchoolFormPage extends FormPage {
   constructor(page: Page) {
-    this.page = page;
-    this.form = page.getByTestId('school-form');
-    this.submit = page.getByTestId('submit');
+    super(page, 'school-form');
   }
 
   async gotoNew(): Promise<void> {
@@ -56,23 +51,11 @@ export class SchoolFormPage {
     await this.form.waitFor();
   }
 
-  private async pick(field: string, option: string): Promise<void> {
-    await this.form.locator(`#${field}`).click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  }
-
-  async fill(f: SchoolFields): Promise<void> {
-    await this.form.locator('#code').fill(f.code);
-    await this.form.locator('#name').fill(f.name);
+  async fillSchool(f: SchoolFields): Promise<void> {
+    await this.fill('code', f.code);
+    await this.fill('name', f.name);
     await this.pick('stage', f.stage);
     await this.pick('locale', f.locale);
     await this.pick('region_id', f.region);
-  }
-
-  fieldError(field: string): Locator {
-    return this.form
-      .locator('.ant-form-item')
-      .filter({ has: this.page.locator(`#${field}`) })
-      .locator('.ant-form-item-explain-error');
   }
 }
