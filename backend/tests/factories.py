@@ -6,8 +6,9 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.service import claims_for
 from app.core.enums import BackboneLevel, Gender, RegionLevel, Role, SchoolLocale, Stage, TitleRank
-from app.core.security import AccessClaims, create_access_token, hash_password
+from app.core.security import create_access_token, hash_password
 from app.regions.models import Organization, Region
 from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
@@ -97,16 +98,7 @@ async def make_user(
 
 def headers_for(user: User, region: Region | None) -> dict[str, str]:
     """Bearer headers for `user` without a (deliberately slow) password sign-in."""
-    token, _ = create_access_token(
-        AccessClaims(
-            user_id=user.id,
-            role=user.role.value,
-            organization_id=user.organization_id,
-            school_id=user.school_id,
-            teacher_id=user.teacher_id,
-            region_path=region.path if region else None,
-        )
-    )
+    token, _ = create_access_token(claims_for(user, region.path if region else None))
     return {"Authorization": f"Bearer {token}"}
 
 

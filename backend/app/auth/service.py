@@ -71,18 +71,21 @@ async def authenticate(session: AsyncSession, *, username: str, password: str, i
     return user
 
 
+def claims_for(user: User, region_path: str | None) -> AccessClaims:
+    """What the access token says about its holder: enough to scope every request without a lookup."""
+    return AccessClaims(
+        user_id=user.id,
+        role=user.role.value,
+        organization_id=user.organization_id,
+        school_id=user.school_id,
+        teacher_id=user.teacher_id,
+        region_path=region_path,
+    )
+
+
 async def issue_tokens(session: AsyncSession, user: User, *, family: str | None = None) -> TokenResponse:
     region_path = await region_path_of_organization(session, user.organization_id)
-    access, expires_in = create_access_token(
-        AccessClaims(
-            user_id=user.id,
-            role=user.role.value,
-            organization_id=user.organization_id,
-            school_id=user.school_id,
-            teacher_id=user.teacher_id,
-            region_path=region_path,
-        )
-    )
+    access, expires_in = create_access_token(claims_for(user, region_path))
     refresh = new_refresh_token()
     issued = now()
     session.add(

@@ -58,6 +58,14 @@ class ListSpec:
     labels: dict[str, tuple[str, str]] | None = None  # field → (zh-CN, en) column heading
 
 
+def where_equal(stmt: Select[Any], model: type, filters: BaseModel) -> Select[Any]:
+    """Narrow `stmt` by each filter the client gave: `?stage=junior` → `WHERE stage = 'junior'`.
+    Every field of `filters` must be a column of `model` with the same name."""
+    for field, value in filters.model_dump(exclude_none=True).items():
+        stmt = stmt.where(getattr(model, field) == value)
+    return stmt
+
+
 def _apply_search_sort(stmt: Select[Any], params: ListParams, spec: ListSpec) -> Select[Any]:
     if params.q and spec.searchable:
         pattern = f"%{params.q.strip()}%"

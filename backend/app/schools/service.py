@@ -7,7 +7,7 @@ from sqlalchemy.orm import joinedload
 from app.core import audit, policy, updates
 from app.core.enums import RegionLevel
 from app.core.errors import Duplicate, Forbidden, ValidationFailed
-from app.core.listing import ListSpec
+from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.regions.models import Region
@@ -45,12 +45,7 @@ LIST_SPEC = ListSpec(
 
 
 def schools_query(*, caller: Caller, filters: SchoolFilters) -> Select[Any]:
-    stmt = policy.readable(caller, School)
-    for field in ("stage", "locale", "region_id", "is_weak"):
-        value = getattr(filters, field)
-        if value is not None:
-            stmt = stmt.where(getattr(School, field) == value)
-    return stmt
+    return where_equal(policy.readable(caller, School), School, filters)
 
 
 async def get_school(session: AsyncSession, *, caller: Caller, school_id: int) -> School:

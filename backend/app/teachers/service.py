@@ -7,7 +7,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.core import audit, policy, updates
 from app.core.clock import now
 from app.core.errors import Forbidden, ValidationFailed
-from app.core.listing import ListSpec
+from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.schools.models import School
@@ -45,11 +45,9 @@ LIST_SPEC = ListSpec(
 
 
 def teachers_query(*, caller: Caller, filters: TeacherFilters) -> Select[Any]:
-    stmt = policy.readable(caller, Teacher)
-    for field in ("school_id", "backbone_level", "title_rank", "gender"):
-        value = getattr(filters, field)
-        if value is not None:
-            stmt = stmt.where(getattr(Teacher, field) == value)
+    stmt = where_equal(
+        policy.readable(caller, Teacher), Teacher, filters.model_copy(update={"subject": None})
+    )
     if filters.subject:
         stmt = stmt.where(
             Teacher.id.in_(select(TeacherSubject.teacher_id).where(TeacherSubject.subject == filters.subject))

@@ -9,7 +9,7 @@ from app.core import audit, policy, updates
 from app.core.clock import now
 from app.core.enums import Role
 from app.core.errors import Conflict, Duplicate, Forbidden, ValidationFailed
-from app.core.listing import ListSpec
+from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.security import hash_password
 from app.core.versioning import check_version
@@ -44,12 +44,7 @@ LIST_SPEC = ListSpec(
 
 
 def users_query(*, caller: Caller, filters: UserFilters) -> Select[Any]:
-    stmt = policy.readable(caller, User)
-    for field in ("role", "school_id", "is_active"):
-        value = getattr(filters, field)
-        if value is not None:
-            stmt = stmt.where(getattr(User, field) == value)
-    return stmt
+    return where_equal(policy.readable(caller, User), User, filters)
 
 
 async def get_user(session: AsyncSession, *, caller: Caller, user_id: int) -> User:
