@@ -34,7 +34,9 @@ class LocaleAndHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
-        token = current_locale.set(negotiate(headers.get(b"accept-language", b"").decode("latin-1")))
+        # Not reset afterwards: the 500 handler runs outside this middleware and must still speak the
+        # caller's language; each request runs in its own task, so the value cannot leak to another.
+        current_locale.set(negotiate(headers.get(b"accept-language", b"").decode("latin-1")))
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -42,10 +44,7 @@ class LocaleAndHeadersMiddleware:
                 message["headers"] = [*message["headers"], *SECURITY_HEADERS, (b"vary", b"Accept-Language")]
             await send(message)
 
-        try:
-            await self.app(scope, receive, send_with_headers)
-        finally:
-            current_locale.reset(token)
+        await self.app(scope, receive, send_with_headers)
 
 
 @asynccontextmanager
