@@ -50,7 +50,7 @@ export default function AppLayout() {
 
   const brand = (
     <Typography.Text strong ellipsis style={{ fontSize: 16, color: token.colorText }}>
-      {t('app.title')}
+      {t('app.shortTitle')}
     </Typography.Text>
   );
 
@@ -68,7 +68,7 @@ export default function AppLayout() {
           open={drawerOpen}
           onClose={() => setDrawerOpen(false)}
           size={260}
-          title={t('app.title')}
+          title={t('app.shortTitle')}
           styles={{ body: { padding: 0 } }}
         >
           <nav data-testid="main-menu">{menu}</nav>

@@ -13,7 +13,7 @@ interface AuthContextValue {
   status: AuthStatus;
   me: Me | null;
   access: Access;
-  login: (username: string, password: string) => Promise<Me>;
+  login: (username: string, password: string, pickedLanguage?: boolean) => Promise<Me>;
   logout: () => Promise<void>;
   setMe: (me: Me) => void;
 }
@@ -24,10 +24,22 @@ async function fetchMe(): Promise<Me> {
   return unwrap(await api.GET('/api/v1/auth/me'));
 }
 
-/** After login, the account's saved language wins over the browser's. */
-async function adoptLocale(me: Me): Promise<void> {
-  const lang = normalizeLanguage(me.locale);
-  if (lang && lang !== currentLanguage()) await switchLanguage(lang);
+/**
+ * After login the account's saved language is used — unless the user picked a language on the
+ * login page just now: that newer, explicit choice is saved on the account instead.
+ */
+async function adoptLocale(me: Me, pickedOnLoginPage: boolean): Promise<Me> {
+  const current = currentLanguage();
+  const saved = normalizeLanguage(me.locale);
+  if (pickedOnLoginPage && saved !== current) {
+    try {
+      return unwrap(await api.PATCH('/api/v1/auth/me', { body: { locale: current } }));
+    } catch {
+      return me;
+    }
+  }
+  if (saved && saved !== current) await switchLanguage(saved);
+  return me;
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -52,9 +64,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     (async () => {
       try {
         if (!(await refreshSession())) throw new Error('no session');
-        const current = await fetchMe();
+        const current = await adoptLocale(await fetchMe(), false);
         if (cancelled) return;
-        await adoptLocale(current);
         setMeState(current);
         setStatus('authenticated');
       } catch {
@@ -69,7 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = useCallback(async (username: string, password: string) => {
+  const login = useCallback(async (username: string, password: string, pickedLanguage = false) => {
     const token = unwrap(
       await api.POST('/api/v1/auth/token', {
         body: { username, password, grant_type: 'password' },
@@ -78,8 +89,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       }),
     );
     setAccessToken(token.access_token);
-    const current = await fetchMe();
-    await adoptLocale(current);
+    const current = await adoptLocale(await fetchMe(), pickedLanguage);
     queryClient.clear();
     setMeState(current);
     setStatus('authenticated');

@@ -4,7 +4,11 @@ import { useAuth } from './auth';
 import type { Capability } from './access';
 import { ROUTES } from './routes';
 import AppLayout from './AppLayout';
-import { PageLoading, ForbiddenResult, NotFoundResult } from '../components/Results';
+import { PageLoading } from '../components/PageLoading';
+
+// The result pages carry large illustrations: load them only when shown.
+const ForbiddenResult = lazy(() => import('../components/Results').then((m) => ({ default: m.ForbiddenResult })));
+const NotFoundResult = lazy(() => import('../components/Results').then((m) => ({ default: m.NotFoundResult })));
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 
@@ -21,8 +25,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
 
 function Guard({ capability, children }: { capability: Capability; children: ReactNode }) {
   const { access } = useAuth();
-  if (!access.can(capability)) return <ForbiddenResult />;
-  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+  return <Suspense fallback={<PageLoading />}>{access.can(capability) ? children : <ForbiddenResult />}</Suspense>;
 }
 
 function Landing() {
@@ -56,7 +59,14 @@ export const router = createBrowserRouter([
           </Guard>
         ),
       })),
-      { path: '*', element: <NotFoundResult /> },
+      {
+        path: '*',
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <NotFoundResult />
+          </Suspense>
+        ),
+      },
     ],
   },
 ]);

@@ -28,7 +28,9 @@ export function DataList<T extends object>(props: DataListProps<T>) {
   const screens = Grid.useBreakpoint();
   const { state, onChange } = props;
 
-  const empty = props.hasFilters ? (
+  const empty = props.loading ? (
+    <div style={{ height: 120 }} />
+  ) : props.hasFilters ? (
     <Empty description={t('common.noMatch')}>
       <Button onClick={props.onClearFilters}>{t('common.clearFilters')}</Button>
     </Empty>

@@ -1,20 +1,9 @@
-import { Button, Result, Spin } from 'antd';
+export { PageLoading } from './PageLoading';
+import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAccess } from '../app/auth';
 import { ApiError } from '../api/problem';
-
-export function PageLoading({ fullScreen = false }: { fullScreen?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div
-      style={{ display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: fullScreen ? '100vh' : 240 }}
-      data-testid="page-loading"
-    >
-      <Spin description={t('common.loading')} />
-    </div>
-  );
-}
 
 function HomeButton() {
   const { t } = useTranslation();

@@ -5,9 +5,7 @@ import { readListState, writeListState, type ListState } from '../lib/listState'
 /** The list's page/search/sort/filters, kept in the URL. Changing filters or search resets to page 1. */
 export function useListState(filterKeys: readonly string[]) {
   const [sp, setSp] = useSearchParams();
-  const key = filterKeys.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const state = useMemo(() => readListState(sp, filterKeys), [sp, key]);
+  const state = useMemo(() => readListState(sp, filterKeys), [sp, filterKeys]);
 
   const update = useCallback(
     (patch: Partial<ListState>) => {

@@ -57,4 +57,10 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+const setTitle = () => {
+  document.title = i18n.t('app.title');
+};
+i18n.on('initialized', setTitle);
+i18n.on('languageChanged', setTitle);
+
 export default i18n;

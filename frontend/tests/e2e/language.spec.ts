@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeBrowser, newSession, type Session } from './support/browser';
 import { LoginPage } from './pages/LoginPage';
 import { AppShell } from './pages/AppShell';
+import { demoPassword } from './support/env';
 
 let s: Session;
 beforeEach(async () => {
@@ -35,5 +36,25 @@ describe('language switch', () => {
     await s.page.getByRole('button', { name: 'Log in' }).waitFor();
     await s.page.reload();
     await s.page.getByRole('button', { name: 'Log in' }).waitFor();
+  });
+
+  it('a language picked on the login page is kept after login and saved on the account', async () => {
+    const login = new LoginPage(s.page);
+    await login.goto();
+    await login.languageSwitch.click();
+    await s.page.getByRole('button', { name: 'Log in' }).waitFor();
+    await login.login('teacher', demoPassword());
+    const shell = new AppShell(s.page);
+    await s.page.getByTestId('main-menu').getByText('Profile').waitFor();
+    // a fresh browser (no localStorage) gets English from the account
+    const other = await newSession();
+    try {
+      await new LoginPage(other.page).loginAs('teacher', 'keep');
+      await other.page.getByTestId('main-menu').getByText('Profile').waitFor();
+    } finally {
+      await other.close();
+    }
+    await shell.switchLanguage();
+    await s.page.getByTestId('main-menu').getByText('我的').waitFor();
   });
 });

@@ -25,6 +25,7 @@ export default function LoginPage() {
   const [sp] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pickedLanguage, setPickedLanguage] = useState(false);
   const { nextLanguageLabel, toggleLanguage } = useSwitchLanguage();
   const next = safeNext(sp.get('next'));
 
@@ -34,7 +35,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const me = await login(username.trim(), password);
+      const me = await login(username.trim(), password, pickedLanguage);
       void navigate(next ?? accessFor(me).landingPath, { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 429) setError(e.problem.detail ?? t('login.tooMany'));
@@ -64,7 +65,10 @@ export default function LoginPage() {
             type="text"
             size="small"
             icon={<TranslationOutlined />}
-            onClick={() => void toggleLanguage()}
+            onClick={() => {
+              setPickedLanguage(true);
+              void toggleLanguage();
+            }}
             data-testid="lang-switch"
             aria-label={t('nav.switchLanguage')}
           >

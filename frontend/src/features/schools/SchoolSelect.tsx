@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSchoolOptions } from './queries';
+import { useSchool, useSchoolOptions } from './queries';
 
 /** A school picker searching the directory by name; `current` labels a value not in the first page. */
 export function SchoolSelect({
@@ -25,7 +25,11 @@ export function SchoolSelect({
   const [q, setQ] = useState('');
   const options = useSchoolOptions(q, !disabled);
   const list = (options.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }));
-  if (current && !list.some((o) => o.value === current.id)) list.unshift({ value: current.id, label: current.name });
+  const missing = value !== undefined && value !== null && !list.some((o) => o.value === value);
+  // a value outside the loaded options (e.g. the fixed own school) still shows its name
+  const single = useSchool(missing && current?.id !== value ? value : null);
+  const label = current?.id === value ? current : single.data;
+  if (missing && label) list.unshift({ value: label.id, label: label.name });
   return (
     <Select<number>
       id={id}

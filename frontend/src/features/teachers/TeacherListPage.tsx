@@ -162,7 +162,7 @@ export default function TeacherListPage() {
                 {x.school_name} · {t(`enum.titleRank.${x.title_rank}`)}
               </Typography.Text>
             </div>
-            <Typography.Text type="secondary">{x.subjects.map((s) => subjectLabel(t, s)).join('、')}</Typography.Text>
+            <Typography.Text type="secondary">{x.subjects.map((s) => subjectLabel(t, s)).join(t('common.listSeparator'))}</Typography.Text>
           </>
         )}
       />

@@ -32,7 +32,8 @@ export class FormPage {
   async date(name: string, isoDate: string): Promise<void> {
     await this.field(name).click();
     await this.field(name).fill(isoDate);
-    await this.field(name).press('Enter');
+    // Tab commits the typed date and closes the picker (Enter would also submit the form)
+    await this.field(name).press('Tab');
   }
 
   fieldError(name: string): Locator {

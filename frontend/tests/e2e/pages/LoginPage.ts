@@ -30,10 +30,19 @@ export class LoginPage {
     await this.submit.click();
   }
 
-  /** Log in as a demo account and wait until the app shell is shown. */
-  async loginAs(user: DemoUser): Promise<void> {
+  /**
+   * Log in as a demo account and wait until the app shell is shown. The account may have been
+   * left in English by an earlier run; tests start in Chinese, so switch back when needed.
+   */
+  async loginAs(user: DemoUser, language: 'zh-CN' | 'keep' = 'zh-CN'): Promise<void> {
     await this.goto();
     await this.login(user, demoPassword());
     await this.page.getByTestId('logout').waitFor();
+    if (language === 'keep') return;
+    const lang = await this.page.evaluate(() => document.documentElement.lang);
+    if (lang !== language) {
+      await this.page.getByTestId('lang-switch').click();
+      await this.page.waitForFunction((l) => document.documentElement.lang === l, language);
+    }
   }
 }

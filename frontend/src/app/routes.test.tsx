@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { accessFor } from './access';
+import { menuKeyFor, menuRoutes, ROUTES } from './routes';
+
+describe('route table', () => {
+  it('the menu shows only what the role may open', () => {
+    const labels = (role: Parameters<typeof accessFor>[0]) => menuRoutes(accessFor(role).can).map((r) => r.menu?.labelKey);
+    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['nav.schools', 'nav.teachers', 'nav.users', 'nav.profile']);
+    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['nav.schools', 'nav.teachers', 'nav.users', 'nav.profile']);
+    expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(['nav.schools', 'nav.teachers', 'nav.users', 'nav.profile']);
+    expect(labels({ role: 'teacher', school_id: 4 })).toEqual(['nav.profile']);
+  });
+
+  it('create and edit pages need the edit capability', () => {
+    for (const r of ROUTES.filter((x) => x.path.endsWith('/new') || x.path.endsWith('/edit'))) {
+      expect(r.capability.endsWith('.edit')).toBe(true);
+    }
+  });
+
+  it('every path is declared once', () => {
+    const paths = ROUTES.map((r) => r.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('sub-pages highlight their menu entry', () => {
+    expect(menuKeyFor('/schools')).toBe('/schools');
+    expect(menuKeyFor('/schools/5/edit')).toBe('/schools');
+    expect(menuKeyFor('/teachers/new')).toBe('/teachers');
+    expect(menuKeyFor('/schoolsx')).toBeUndefined();
+    expect(menuKeyFor('/login')).toBeUndefined();
+  });
+});
