@@ -9,9 +9,12 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.activities.router import router as activities_router
+from app.agreements.router import router as agreements_router
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.core.db import get_engine, write_intent
+from app.programmes.router import router as programmes_router
 from app.regions.router import router as regions_router
 from app.schools.router import router as schools_router
 from app.teachers.router import router as teachers_router
@@ -39,5 +42,15 @@ async def health() -> Any:
     return {"status": "ok", "database": "ok"}
 
 
-for router in (auth_router, regions_router, schools_router, teachers_router, users_router, audit_router):
+for router in (
+    auth_router,
+    regions_router,
+    schools_router,
+    teachers_router,
+    users_router,
+    programmes_router,
+    agreements_router,
+    activities_router,
+    audit_router,
+):
     api_router.include_router(router)

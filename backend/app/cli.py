@@ -18,6 +18,7 @@ from app.core.config import get_settings
 from app.core.db import dispose_engine, session_scope
 from app.core.enums import RegionLevel, Role
 from app.core.security import hash_password, verify_password
+from app.demo_agreements import PROGRAMME, seed_agreements
 from app.regions.models import Organization, Region
 from app.regions.service import governing_organization
 from app.schools.models import School
@@ -153,6 +154,10 @@ async def seed_demo() -> list[str]:
             usernames.append(f"admin_{code}")
         usernames.append("teacher")
         await accounts.sync_passwords(usernames)
+        bureau_id = bureau.id  # services below expire loaded objects
+        agreements = await seed_agreements(session, bureau)
+        if agreements:
+            print(f"demo: {agreements} pairing agreements in programme {PROGRAMME}", file=sys.stderr)
         if accounts.created:
             await audit.record(
                 session,
@@ -161,7 +166,7 @@ async def seed_demo() -> list[str]:
                 entity="user",
                 entity_id=None,
                 after={"created": accounts.created},
-                organization_id=bureau.id,
+                organization_id=bureau_id,
             )
     await dispose_engine()
     print("\n演示账号 / Demo accounts (password from DEMO_PASSWORD" + (", generated)" if generated else ")"))

@@ -1,18 +1,29 @@
 """Every domain's models, imported once so Alembic and relationships see the whole schema."""
 
+from app.activities.models import Activity, Donation
+from app.agreements.models import Agreement, AgreementAreaRow, AgreementEvent, Amendment, Goal
 from app.audit.models import AuditEvent
 from app.auth.models import LoginAttempt, RefreshToken
 from app.core.db import Base
+from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
 from app.users.models import User
 
 __all__ = [
+    "Activity",
+    "Agreement",
+    "AgreementAreaRow",
+    "AgreementEvent",
+    "Amendment",
     "AuditEvent",
     "Base",
+    "Donation",
+    "Goal",
     "LoginAttempt",
     "Organization",
+    "Programme",
     "RefreshToken",
     "Region",
     "School",

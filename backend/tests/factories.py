@@ -6,9 +6,25 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.activities.models import Activity, Donation
+from app.agreements.models import Agreement, AgreementAreaRow, Amendment, Goal
 from app.auth.service import claims_for
-from app.core.enums import BackboneLevel, Gender, RegionLevel, Role, SchoolLocale, Stage, TitleRank
+from app.core.enums import (
+    ActivityKind,
+    AgreementArea,
+    AgreementStatus,
+    BackboneLevel,
+    DonationKind,
+    Gender,
+    GoalStatus,
+    RegionLevel,
+    Role,
+    SchoolLocale,
+    Stage,
+    TitleRank,
+)
 from app.core.security import create_access_token, hash_password
+from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
@@ -96,6 +112,88 @@ async def make_user(
     return user
 
 
+async def make_programme(session: AsyncSession, bureau: Organization, **overrides: object) -> Programme:
+    fields: dict[str, object] = {
+        "organization_id": bureau.id,
+        "name": f"百校扶百校{next(_seq)}",
+        "start_date": date(2026, 9, 1),
+        "end_date": date(2029, 8, 31),
+    }
+    fields.update(overrides)
+    programme = Programme(**fields)
+    session.add(programme)
+    await session.flush()
+    return programme
+
+
+async def make_agreement(
+    session: AsyncSession,
+    programme: Programme,
+    supporting: School,
+    receiving: School,
+    status: AgreementStatus = AgreementStatus.active,
+    **overrides: object,
+) -> Agreement:
+    fields: dict[str, object] = {
+        "programme_id": programme.id,
+        "supporting_school_id": supporting.id,
+        "receiving_school_id": receiving.id,
+        "title": f"结对协议{next(_seq)}",
+        "start_date": date(2026, 9, 1),
+        "end_date": date(2029, 8, 31),
+        "status": status,
+        "forms": ["teaching"],
+    }
+    fields.update(overrides)
+    agreement = Agreement(**fields)
+    agreement.area_rows = [AgreementAreaRow(area=AgreementArea.teaching, position=0)]
+    session.add(agreement)
+    await session.flush()
+    return agreement
+
+
+@dataclass
+class Ledger:
+    """One of each record that lives under an agreement."""
+
+    goal: Goal
+    amendment: Amendment
+    activity: Activity
+    donation: Donation
+
+
+async def make_ledger(session: AsyncSession, agreement: Agreement) -> Ledger:
+    goal = Goal(
+        agreement_id=agreement.id,
+        title="提高数学成绩",
+        area=AgreementArea.teaching,
+        target_date=date(2027, 7, 1),
+        status=GoalStatus.in_progress,
+    )
+    amendment = Amendment(
+        agreement_id=agreement.id, summary="增加英语学科送教", effective_date=date(2027, 3, 1)
+    )
+    activity = Activity(
+        agreement_id=agreement.id,
+        kind=ActivityKind.lecture,
+        date=date(2026, 10, 9),
+        organizer_school_id=agreement.supporting_school_id,
+        participants=30,
+        subjects=["数学"],
+    )
+    donation = Donation(
+        agreement_id=agreement.id,
+        kind=DonationKind.books,
+        quantity=100,
+        unit="册",
+        value_yuan=2000,
+        date=date(2026, 10, 15),
+    )
+    session.add_all([goal, amendment, activity, donation])
+    await session.flush()
+    return Ledger(goal, amendment, activity, donation)
+
+
 def headers_for(user: User, region: Region | None) -> dict[str, str]:
     """Bearer headers for `user` without a (deliberately slow) password sign-in."""
     token, _ = create_access_token(claims_for(user, region.path if region else None))
@@ -119,6 +217,14 @@ class World:
     teacher_b1: Teacher
     users: dict[str, User]
     headers: dict[str, dict[str, str]]
+    a3: School
+    b2: School
+    programme_a: Programme
+    programme_b: Programme
+    agreement: Agreement  # a1 supports a2, active
+    ledger: Ledger
+    foreign_agreement: Agreement  # b1 supports b2 in the other county, active
+    foreign_ledger: Ledger
 
 
 async def build_world(session: AsyncSession) -> World:
@@ -146,9 +252,18 @@ async def build_world(session: AsyncSession) -> World:
         "foreign_bureau_admin": await make_user(session, Role.bureau_admin, organization=bureau_b),
         "foreign_school_admin": await make_user(session, Role.school_admin, organization=bureau_b, school=b1),
     }
+    a3 = await make_school(session, county_a)
+    b2 = await make_school(session, county_b)
+    users["outsider_school_admin"] = await make_user(
+        session, Role.school_admin, organization=bureau_a, school=a3
+    )
     region_of = {bureau_a.id: county_a, bureau_b.id: county_b}
     headers = {name: headers_for(u, region_of.get(u.organization_id or 0)) for name, u in users.items()}
     headers["anonymous"] = {}
+    programme_a = await make_programme(session, bureau_a)
+    programme_b = await make_programme(session, bureau_b)
+    agreement = await make_agreement(session, programme_a, a1, a2)
+    foreign_agreement = await make_agreement(session, programme_b, b1, b2)
     return World(
         province,
         county_a,
@@ -163,4 +278,12 @@ async def build_world(session: AsyncSession) -> World:
         teacher_b1,
         users,
         headers,
+        a3,
+        b2,
+        programme_a,
+        programme_b,
+        agreement,
+        await make_ledger(session, agreement),
+        foreign_agreement,
+        await make_ledger(session, foreign_agreement),
     )

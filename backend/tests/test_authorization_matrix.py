@@ -15,6 +15,8 @@ from tests.factories import World
 
 ROLES = ("anonymous", "bureau_admin", "bureau_viewer", "school_admin", "teacher", "foreign_bureau_admin")
 STRANGER_ROLES = ("bureau_admin", "bureau_viewer", "school_admin", "teacher")
+# The school admin of the caller's county whose school is no party to the agreement.
+OUTSIDER = "outsider_school_admin"
 
 
 def _all(status: int, anonymous: int = 401) -> dict[str, int]:
@@ -96,6 +98,68 @@ def _new_user(w: World, stranger: bool) -> Request:
     }
 
 
+def _agreement_path(suffix: str = "", **kwargs: Any) -> Builder:
+    def build(w: World, stranger: bool) -> Request:
+        agreement = w.foreign_agreement if stranger else w.agreement
+        return f"/api/v1/agreements/{agreement.id}{suffix}", kwargs
+
+    return build
+
+
+def _ledger_path(kind: str, suffix: str = "", **kwargs: Any) -> Builder:
+    def build(w: World, stranger: bool) -> Request:
+        record = getattr(w.foreign_ledger if stranger else w.ledger, kind)
+        plural = {"activity": "activities"}.get(kind, f"{kind}s")
+        return f"/api/v1/{plural}/{record.id}{suffix}", kwargs
+
+    return build
+
+
+def _programme(w: World, stranger: bool) -> Request:
+    return f"/api/v1/programmes/{(w.programme_b if stranger else w.programme_a).id}", {}
+
+
+def _new_programme(w: World, stranger: bool) -> Request:
+    return "/api/v1/programmes", {
+        "json": {"name": "新一轮结对", "start_date": "2029-09-01", "end_date": "2032-08-31"}
+    }
+
+
+def _new_agreement(w: World, stranger: bool) -> Request:
+    return "/api/v1/agreements", {
+        "json": {
+            "programme_id": w.programme_a.id,
+            "supporting_school_id": w.a1.id,
+            "receiving_school_id": w.a3.id,
+            "title": "新协议",
+            "areas": ["teaching"],
+            "start_date": "2030-09-01",
+            "end_date": "2033-08-31",
+        }
+    }
+
+
+ACTIVITY = {"kind": "lecture", "date": "2026-11-01", "participants": 10}
+DONATION = {"kind": "books", "quantity": "10", "unit": "册", "value_yuan": "200.00", "date": "2026-11-01"}
+GOAL = {"title": "新目标", "area": "teaching", "target_date": "2027-06-30"}
+READ = _roles(200, 200, 200, 404, 404)  # the parties and the bureau read; teachers and other counties do not
+RECORD = _roles(201, 403, 201, 404, 404)  # the parties and the bureau admin record
+EDIT = _roles(200, 403, 200, 404, 404)
+ILLEGAL = _roles(409, 409, 409, 404, 404)  # a step that does not exist from the current status
+BUREAU_STEP = _roles(200, 403, 403, 404, 404)
+
+
+def _organizer(builder: Builder) -> Builder:
+    """An activity body naming the agreement's supporting school as organizer."""
+
+    def build(w: World, stranger: bool) -> Request:
+        url, _ = builder(w, stranger)
+        agreement = w.foreign_agreement if stranger else w.agreement
+        return url, {"json": {**ACTIVITY, "organizer_school_id": agreement.supporting_school_id}}
+
+    return build
+
+
 # (method, OpenAPI path) -> (request builder, expected status per role for the caller's-county object,
 #                            whether a stranger's object must answer 404)
 EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
@@ -145,6 +209,83 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         True,
     ),
     ("GET", "/api/v1/audit-events"): (_plain("/api/v1/audit-events"), _roles(200, 200, 403, 403, 200), False),
+    ("GET", "/api/v1/programmes"): (_plain("/api/v1/programmes"), _all(200), False),
+    ("POST", "/api/v1/programmes"): (_new_programme, _roles(201, 403, 403, 403, 201), False),
+    ("GET", "/api/v1/programmes/{programme_id}"): (_programme, READ, True),
+    ("PATCH", "/api/v1/programmes/{programme_id}"): (
+        _with(_programme, json={"description": "说明"}),
+        _roles(200, 403, 403, 404, 404),
+        True,
+    ),
+    ("GET", "/api/v1/agreements"): (_plain("/api/v1/agreements"), _all(200), False),
+    ("POST", "/api/v1/agreements"): (_new_agreement, _roles(201, 403, 201, 403, 422), False),
+    ("GET", "/api/v1/agreements/{agreement_id}"): (_agreement_path(), READ, True),
+    ("PATCH", "/api/v1/agreements/{agreement_id}"): (
+        _agreement_path(json={"title": "改名"}),
+        _roles(409, 403, 409, 404, 404),
+        True,
+    ),
+    ("POST", "/api/v1/agreements/{agreement_id}/submit"): (_agreement_path("/submit"), ILLEGAL, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/confirm"): (_agreement_path("/confirm"), ILLEGAL, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/approve"): (_agreement_path("/approve"), ILLEGAL, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/reject"): (
+        _agreement_path("/reject", json={"comment": "x"}),
+        ILLEGAL,
+        True,
+    ),
+    ("POST", "/api/v1/agreements/{agreement_id}/complete"): (_agreement_path("/complete"), BUREAU_STEP, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/terminate"): (
+        _agreement_path("/terminate", json={"comment": "撤并"}),
+        BUREAU_STEP,
+        True,
+    ),
+    ("POST", "/api/v1/agreements/{agreement_id}/renew"): (_agreement_path("/renew"), RECORD, True),
+    ("GET", "/api/v1/agreements/{agreement_id}/events"): (_agreement_path("/events"), READ, True),
+    ("GET", "/api/v1/agreements/{agreement_id}/goals"): (_agreement_path("/goals"), READ, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/goals"): (_agreement_path("/goals", json=GOAL), RECORD, True),
+    ("PATCH", "/api/v1/goals/{goal_id}"): (_ledger_path("goal", json={"status": "achieved"}), EDIT, True),
+    ("GET", "/api/v1/agreements/{agreement_id}/amendments"): (_agreement_path("/amendments"), READ, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/amendments"): (
+        _agreement_path("/amendments", json={"summary": "调整", "effective_date": "2027-03-01"}),
+        RECORD,
+        True,
+    ),
+    ("POST", "/api/v1/amendments/{amendment_id}/submit"): (_ledger_path("amendment", "/submit"), EDIT, True),
+    ("POST", "/api/v1/amendments/{amendment_id}/confirm"): (
+        _ledger_path("amendment", "/confirm"),
+        ILLEGAL,
+        True,
+    ),
+    ("POST", "/api/v1/amendments/{amendment_id}/approve"): (
+        _ledger_path("amendment", "/approve"),
+        ILLEGAL,
+        True,
+    ),
+    ("POST", "/api/v1/amendments/{amendment_id}/reject"): (
+        _ledger_path("amendment", "/reject", json={"comment": "x"}),
+        ILLEGAL,
+        True,
+    ),
+    ("GET", "/api/v1/agreements/{agreement_id}/activities"): (_agreement_path("/activities"), READ, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/activities"): (
+        _organizer(_agreement_path("/activities")),
+        RECORD,
+        True,
+    ),
+    ("GET", "/api/v1/activities/{activity_id}"): (_ledger_path("activity"), READ, True),
+    ("PATCH", "/api/v1/activities/{activity_id}"): (
+        _ledger_path("activity", json={"participants": 5}),
+        EDIT,
+        True,
+    ),
+    ("GET", "/api/v1/agreements/{agreement_id}/donations"): (_agreement_path("/donations"), READ, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/donations"): (
+        _agreement_path("/donations", json=DONATION),
+        RECORD,
+        True,
+    ),
+    ("PATCH", "/api/v1/donations/{donation_id}"): (_ledger_path("donation", json={"unit": "本"}), EDIT, True),
+    ("GET", "/api/v1/agreements/{agreement_id}/summary"): (_agreement_path("/summary"), READ, True),
 }
 
 
@@ -182,5 +323,10 @@ async def test_strangers_object_is_404_for_every_role(
     for role in STRANGER_ROLES:
         response = await client.request(route[0], url, headers=world.headers[role], **kwargs)
         assert response.status_code == 404, f"{role}: {response.status_code} {response.text}"
+    if "agreement" in route[1] or any(k in route[1] for k in ("goal", "amendment", "activit", "donation")):
+        # A school of the same county that is no party to the agreement sees nothing under it.
+        own_url, own_kwargs = builder(world, False)
+        response = await client.request(route[0], own_url, headers=world.headers[OUTSIDER], **own_kwargs)
+        assert response.status_code == 404, f"outsider: {response.status_code} {response.text}"
     anonymous = await client.request(route[0], url, **kwargs)
     assert anonymous.status_code == 401

@@ -70,3 +70,73 @@ def db_enum(enum_cls: type[StrEnum], name: str) -> Any:
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
     )
+
+
+class MeetingCadence(StrEnum):
+    per_year = "per_year"
+    per_term = "per_term"
+
+
+class BackboneShareBase(StrEnum):
+    rotated = "rotated"
+    eligible = "eligible"
+
+
+class AgreementStatus(StrEnum):
+    draft = "draft"
+    submitted = "submitted"
+    confirmed = "confirmed"
+    active = "active"
+    completed = "completed"
+    terminated = "terminated"
+
+
+class AgreementArea(StrEnum):
+    management = "management"
+    teaching = "teaching"
+    teacher_development = "teacher_development"
+    campus_culture = "campus_culture"
+    conditions = "conditions"
+
+
+class AssistanceForm(StrEnum):
+    staff = "staff"
+    teaching = "teaching"
+    material = "material"
+    funds = "funds"
+
+
+class GoalStatus(StrEnum):
+    planned = "planned"
+    in_progress = "in_progress"
+    achieved = "achieved"
+    missed = "missed"
+
+
+class ActivityKind(StrEnum):
+    lecture = "lecture"
+    demonstration_lesson = "demonstration_lesson"
+    exchange_lesson = "exchange_lesson"
+    lessons_to_countryside = "lessons_to_countryside"
+    joint_research = "joint_research"
+    seminar = "seminar"
+    leader_visit = "leader_visit"
+    student_exchange = "student_exchange"
+    training_visit = "training_visit"
+    other = "other"
+
+
+class DonationKind(StrEnum):
+    funds = "funds"
+    books = "books"
+    equipment = "equipment"
+    furniture = "furniture"
+    other = "other"
+
+
+class Party(StrEnum):
+    """Who acts on an agreement: one of its two schools, or the bureau."""
+
+    supporting_school = "supporting_school"
+    receiving_school = "receiving_school"
+    bureau = "bureau"

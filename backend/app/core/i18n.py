@@ -89,6 +89,83 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "导出行数超过上限 {limit}，请缩小筛选范围。",
         "en": "The export exceeds {limit} rows; narrow the filters.",
     },
+    # Agreements.
+    "school_outside_programme": {
+        "zh-CN": "该学校不在本项目所属教育局的管辖范围内。",
+        "en": "This school is outside the jurisdiction of the programme's bureau.",
+    },
+    "schools_must_differ": {"zh-CN": "支援学校与受援学校不能相同。", "en": "The two schools must differ."},
+    "must_be_party": {
+        "zh-CN": "学校管理员只能起草本校参与的协议。",
+        "en": "A school administrator can only draft agreements their school is party to.",
+    },
+    "assistant_principal_not_supporting": {
+        "zh-CN": "挂职校长助理须为支援学校的教师。",
+        "en": "The assistant principal must be a teacher of the supporting school.",
+    },
+    "end_before_start": {
+        "zh-CN": "结束日期须晚于开始日期。",
+        "en": "The end date must be after the start date.",
+    },
+    "agreement_not_editable": {
+        "zh-CN": "协议当前为“{status}”，只有草稿可以修改；签订后的变更请使用补充协议。",
+        "en": "The agreement is {status}; only drafts can be edited. After signing, use an amendment.",
+    },
+    "renew_needs_signed": {
+        "zh-CN": "协议当前为“{status}”，只有生效中或已完成的协议可以续签。",
+        "en": "The agreement is {status}; only active or completed agreements can be renewed.",
+    },
+    "agreement_closed": {
+        "zh-CN": "协议当前为“{status}”，不能再添加或修改目标。",
+        "en": "The agreement is {status}; goals can no longer be added or changed.",
+    },
+    "ledger_needs_active": {
+        "zh-CN": "协议当前为“{status}”，只有生效中的协议可以登记活动和捐赠。",
+        "en": "The agreement is {status}; activities and donations are recorded only while it is active.",
+    },
+    "amendment_needs_active": {
+        "zh-CN": "协议当前为“{status}”，只有生效中的协议可以签订补充协议。",
+        "en": "The agreement is {status}; only active agreements take amendments.",
+    },
+    "invalid_transition": {
+        "zh-CN": "当前状态为“{status}”，不能执行“{action}”。可执行的操作：{allowed}。",
+        "en": "The current status is {status}; “{action}” is not possible. Allowed now: {allowed}.",
+    },
+    "not_your_step": {
+        "zh-CN": "这一步应由{party}办理。",
+        "en": "This step belongs to the {party}.",
+    },
+    "comment_required": {"zh-CN": "请填写理由。", "en": "A reason is required."},
+    "agreement_overlap": {
+        "zh-CN": "这两所学校在该期间已有协议（编号 {other}），同一对学校的协议期限不能重叠。",
+        "en": "These schools already have an agreement for this period (#{other}); periods may not overlap.",
+    },
+    "school_not_party": {
+        "zh-CN": "该学校不是本协议的签约方。",
+        "en": "This school is not a party to the agreement.",
+    },
+    "status.draft": {"zh-CN": "草稿", "en": "draft"},
+    "status.submitted": {"zh-CN": "已提交", "en": "submitted"},
+    "status.confirmed": {"zh-CN": "已确认", "en": "confirmed"},
+    "status.active": {"zh-CN": "生效中", "en": "active"},
+    "status.completed": {"zh-CN": "已完成", "en": "completed"},
+    "status.terminated": {"zh-CN": "已终止", "en": "terminated"},
+    "action.submit": {"zh-CN": "提交（支援学校签署）", "en": "submit"},
+    "action.confirm": {"zh-CN": "确认（受援学校签署）", "en": "confirm"},
+    "action.approve": {"zh-CN": "审批", "en": "approve"},
+    "action.reject": {"zh-CN": "退回", "en": "reject"},
+    "action.complete": {"zh-CN": "结项", "en": "complete"},
+    "action.terminate": {"zh-CN": "终止", "en": "terminate"},
+    "action.none": {"zh-CN": "无", "en": "none"},
+    "party.supporting_school": {"zh-CN": "支援学校", "en": "supporting school"},
+    "party.receiving_school": {"zh-CN": "受援学校", "en": "receiving school"},
+    "party.bureau": {"zh-CN": "教育局", "en": "bureau"},
+    "entity.programme": {"zh-CN": "项目", "en": "programme"},
+    "entity.agreement": {"zh-CN": "协议", "en": "agreement"},
+    "entity.amendment": {"zh-CN": "补充协议", "en": "amendment"},
+    "entity.goal": {"zh-CN": "阶段目标", "en": "goal"},
+    "entity.activity": {"zh-CN": "帮扶活动", "en": "activity"},
+    "entity.donation": {"zh-CN": "捐赠", "en": "donation"},
     # Entity and field names used inside messages.
     "entity.school": {"zh-CN": "学校", "en": "school"},
     "entity.teacher": {"zh-CN": "教师", "en": "teacher"},

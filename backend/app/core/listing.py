@@ -1,7 +1,7 @@
 """Lists: pagination, search, sort and Excel export, the same way for every resource."""
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -56,6 +56,7 @@ class ListSpec:
     options: Sequence[ORMOption] = ()
     sheet: str = "export"
     labels: dict[str, tuple[str, str]] | None = None  # field → (zh-CN, en) column heading
+    export_exclude: frozenset[str] = frozenset()
 
 
 def where_equal(stmt: Select[Any], model: type, filters: BaseModel) -> Select[Any]:
@@ -83,33 +84,42 @@ def _apply_search_sort(stmt: Select[Any], params: ListParams, spec: ListSpec) ->
 
 
 async def respond(
-    session: AsyncSession, request: Request, stmt: Select[Any], params: ListParams, spec: ListSpec
+    session: AsyncSession,
+    request: Request,
+    stmt: Select[Any],
+    params: ListParams,
+    spec: ListSpec,
+    *,
+    decorate: Callable[[Any], Any] | None = None,
 ) -> Page[Any] | Response:
-    """Run a scoped list statement: a page of JSON, or the whole filtered list as .xlsx."""
+    """Run a scoped list statement: a page of JSON, or the whole filtered list as .xlsx.
+    `decorate` adds per-caller fields (such as allowed actions) to each row before it is shown."""
     stmt = _apply_search_sort(stmt, params, spec)
     if params.format == "xlsx" or XLSX_MEDIA_TYPE in request.headers.get("accept", ""):
-        return await _export(session, stmt, spec)
+        return await _export(session, stmt, spec, decorate)
     total = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
     rows = (
         await session.scalars(stmt.options(*spec.options).limit(params.limit).offset(params.offset))
     ).all()
-    items = [spec.read_model.model_validate(row) for row in rows]
+    items = [spec.read_model.model_validate(decorate(row) if decorate else row) for row in rows]
     return Page[spec.read_model](items=items, total=total or 0, limit=params.limit, offset=params.offset)  # type: ignore[name-defined]
 
 
-async def _export(session: AsyncSession, stmt: Select[Any], spec: ListSpec) -> Response:
+async def _export(
+    session: AsyncSession, stmt: Select[Any], spec: ListSpec, decorate: Callable[[Any], Any] | None
+) -> Response:
     count = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     if count > EXPORT_ROW_LIMIT:
         raise ValidationFailed("export_too_large", limit=EXPORT_ROW_LIMIT)
     rows = (await session.scalars(stmt.options(*spec.options))).all()
-    fields = list(spec.read_model.model_fields)
+    fields = [f for f in spec.read_model.model_fields if f not in spec.export_exclude]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(spec.sheet)
     labels = spec.labels or {}
     lang = 0 if current_locale.get() == "zh-CN" else 1
     sheet.append([labels[f][lang] if f in labels else f for f in fields])
     for row in rows:
-        data = spec.read_model.model_validate(row).model_dump()
+        data = spec.read_model.model_validate(decorate(row) if decorate else row).model_dump()
         sheet.append([_cell(data[f]) for f in fields])
     buffer = io.BytesIO()
     workbook.save(buffer)

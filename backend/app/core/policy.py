@@ -14,10 +14,13 @@ from sqlalchemy import ColumnElement, Select, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.interfaces import ORMOption
 
+from app.activities.models import Activity, Donation
+from app.agreements.models import Agreement, AgreementEvent, Amendment, Goal
 from app.audit.models import AuditEvent
-from app.core.enums import Role
+from app.core.enums import Party, Role
 from app.core.errors import NotFound
 from app.core.security import AccessClaims
+from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.schools.models import School
 from app.teachers.models import Teacher
@@ -83,10 +86,15 @@ def _teachers(caller: Caller) -> ColumnElement[bool]:
     return false()
 
 
+def _organizations_in_jurisdiction(caller: Caller) -> Select[tuple[int]]:
+    return select(Organization.id).where(_in_jurisdiction(caller, Organization.region_id))
+
+
 def _users(caller: Caller) -> ColumnElement[bool]:
     if caller.is_bureau:
-        orgs = select(Organization.id).where(_in_jurisdiction(caller, Organization.region_id))
-        return User.organization_id.in_(orgs) | _school_in_jurisdiction(caller, User.school_id)
+        return User.organization_id.in_(_organizations_in_jurisdiction(caller)) | _school_in_jurisdiction(
+            caller, User.school_id
+        )
     if caller.role == Role.school_admin and caller.school_id is not None:
         return User.school_id == caller.school_id
     return User.id == caller.user_id
@@ -111,11 +119,46 @@ def _organizations(caller: Caller) -> ColumnElement[bool]:
 def _audit_events(caller: Caller) -> ColumnElement[bool]:
     if not caller.is_bureau:
         return false()
-    orgs = select(Organization.id).where(_in_jurisdiction(caller, Organization.region_id))
-    return AuditEvent.organization_id.in_(orgs)
+    return AuditEvent.organization_id.in_(_organizations_in_jurisdiction(caller))
+
+
+def _programmes(caller: Caller) -> ColumnElement[bool]:
+    if caller.is_bureau:
+        return Programme.organization_id.in_(_organizations_in_jurisdiction(caller))
+    if caller.role == Role.school_admin:
+        # Schools see the programmes of their bureau, to draft agreements in them.
+        return Programme.organization_id == caller.organization_id
+    return false()
+
+
+def _agreements(caller: Caller) -> ColumnElement[bool]:
+    if caller.is_bureau:
+        return Agreement.programme_id.in_(select(Programme.id).where(_programmes(caller)))
+    if caller.role == Role.school_admin and caller.school_id is not None:
+        return (Agreement.supporting_school_id == caller.school_id) | (
+            Agreement.receiving_school_id == caller.school_id
+        )
+    # Teachers see agreements they are rotated under; rotations arrive with their own issue.
+    return false()
+
+
+def _under_agreement(column: Any) -> Callable[[Caller], ColumnElement[bool]]:
+    """Scope of a record that belongs to an agreement: exactly the agreement's readers."""
+
+    def scope(caller: Caller) -> ColumnElement[bool]:
+        return column.in_(select(Agreement.id).where(_agreements(caller)))
+
+    return scope
 
 
 _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
+    Programme: _programmes,
+    Agreement: _agreements,
+    Amendment: _under_agreement(Amendment.agreement_id),
+    AgreementEvent: _under_agreement(AgreementEvent.agreement_id),
+    Goal: _under_agreement(Goal.agreement_id),
+    Activity: _under_agreement(Activity.agreement_id),
+    Donation: _under_agreement(Donation.agreement_id),
     School: _schools,
     Teacher: _teachers,
     User: _users,
@@ -149,6 +192,27 @@ def can_manage_users(caller: Caller) -> bool:
     return caller.role == Role.bureau_admin
 
 
+def can_manage_programmes(caller: Caller) -> bool:
+    return caller.role == Role.bureau_admin
+
+
+def agreement_parties(caller: Caller, agreement: Agreement) -> frozenset[Party]:
+    """The sides of `agreement` the caller stands on (the agreement must already be readable)."""
+    if caller.role == Role.bureau_admin:
+        return frozenset({Party.bureau})
+    if caller.role == Role.school_admin:
+        if caller.school_id == agreement.supporting_school_id:
+            return frozenset({Party.supporting_school})
+        if caller.school_id == agreement.receiving_school_id:
+            return frozenset({Party.receiving_school})
+    return frozenset()
+
+
+def can_record_under(caller: Caller, agreement: Agreement) -> bool:
+    """Draft agreements, add goals, activities and donations: a party's school or the bureau admin."""
+    return bool(agreement_parties(caller, agreement))
+
+
 def can_read_audit(caller: Caller) -> bool:
     return caller.is_bureau
 
@@ -173,7 +237,7 @@ async def get_readable(
     """The object if the caller may read it; NotFound otherwise (never revealing that it exists)."""
     stmt = readable(caller, model).where(model.id == object_id).options(*options)  # type: ignore[attr-defined]
     if for_update:
-        stmt = stmt.with_for_update()
+        stmt = stmt.with_for_update(of=model)  # lock this row only, not the rows joined in for display
     obj = (await session.scalars(stmt)).one_or_none()
     if obj is None:
         raise NotFound(entity)

@@ -90,16 +90,16 @@ async def test_list_is_scoped_searchable_sortable_and_paginated(client: AsyncCli
     headers = world.headers["school_admin"]
     page = (await client.get("/api/v1/schools", headers=headers)).json()
     ids = {s["id"] for s in page["items"]}
-    assert ids == {world.a1.id, world.a2.id} and page["total"] == 2
+    assert ids == {world.a1.id, world.a2.id, world.a3.id} and page["total"] == 3
     searched = (await client.get("/api/v1/schools", params={"q": world.a2.name}, headers=headers)).json()
     assert [s["id"] for s in searched["items"]] == [world.a2.id]
     by_size = (
         await client.get("/api/v1/schools", params={"sort": "-code", "limit": 1}, headers=headers)
     ).json()
-    assert by_size["limit"] == 1 and by_size["total"] == 2 and len(by_size["items"]) == 1
-    assert by_size["items"][0]["code"] == max(world.a1.code, world.a2.code)
+    assert by_size["limit"] == 1 and by_size["total"] == 3 and len(by_size["items"]) == 1
+    assert by_size["items"][0]["code"] == max(world.a1.code, world.a2.code, world.a3.code)
     weak = (await client.get("/api/v1/schools", params={"is_weak": "true"}, headers=headers)).json()
-    assert [s["id"] for s in weak["items"]] == [world.a2.id]
+    assert [s["id"] for s in weak["items"]] == [world.a2.id, world.a3.id]
     bad_sort = await client.get("/api/v1/schools", params={"sort": "password"}, headers=headers)
     assert bad_sort.status_code == 422
     too_many = await client.get("/api/v1/schools", params={"limit": 500}, headers=headers)
@@ -145,4 +145,4 @@ async def test_list_exports_to_excel(client: AsyncClient, world: World) -> None:
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][1] == "学校代码"
-    assert {r[1] for r in rows[1:]} == {world.a1.code, world.a2.code}
+    assert {r[1] for r in rows[1:]} == {world.a1.code, world.a2.code, world.a3.code}
