@@ -11,9 +11,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.activities.router import router as activities_router
 from app.agreements.router import router as agreements_router
+from app.attachments.router import router as attachments_router
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.core.db import get_engine, write_intent
+from app.notifications.router import router as notifications_router
 from app.programmes.router import router as programmes_router
 from app.regions.router import router as regions_router
 from app.schools.router import router as schools_router
@@ -51,6 +53,8 @@ for router in (
     programmes_router,
     agreements_router,
     activities_router,
+    attachments_router,
+    notifications_router,
     audit_router,
 ):
     api_router.include_router(router)

@@ -145,7 +145,7 @@ async def seed_agreements(session: AsyncSession, bureau: Organization) -> int:
     )
     session.add(programme)
     await session.flush()
-    school_ids = dict((await session.execute(select(School.code, School.id))).tuples().all())
+    school_ids = dict((await session.execute(select(School.code, School.id))).all())
     created = 0
     for supporting, receiving, title, areas, forms, stage in PAIRS:
         drafter = callers[f"admin_{supporting}"]

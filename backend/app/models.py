@@ -2,6 +2,7 @@
 
 from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement, AgreementAreaRow, AgreementEvent, Amendment, Goal
+from app.attachments.models import Attachment
 from app.audit.models import AuditEvent
 from app.auth.models import LoginAttempt, RefreshToken
 from app.core.db import Base
@@ -17,6 +18,7 @@ __all__ = [
     "AgreementAreaRow",
     "AgreementEvent",
     "Amendment",
+    "Attachment",
     "AuditEvent",
     "Base",
     "Donation",

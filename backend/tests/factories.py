@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement, AgreementAreaRow, Amendment, Goal
+from app.attachments.models import Attachment
 from app.auth.service import claims_for
 from app.core.enums import (
     ActivityKind,
@@ -24,6 +25,7 @@ from app.core.enums import (
     TitleRank,
 )
 from app.core.security import create_access_token, hash_password
+from app.core.storage import content_key, get_storage
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.schools.models import School
@@ -160,6 +162,7 @@ class Ledger:
     amendment: Amendment
     activity: Activity
     donation: Donation
+    attachment: Attachment
 
 
 async def make_ledger(session: AsyncSession, agreement: Agreement) -> Ledger:
@@ -191,7 +194,19 @@ async def make_ledger(session: AsyncSession, agreement: Agreement) -> Ledger:
     )
     session.add_all([goal, amendment, activity, donation])
     await session.flush()
-    return Ledger(goal, amendment, activity, donation)
+    data = b"%PDF-1.4 signed"
+    await get_storage().put(content_key(data), data)
+    attachment = Attachment(
+        agreement_id=agreement.id,
+        filename="协议.pdf",
+        content_type="application/pdf",
+        size_bytes=len(data),
+        sha256="0" * 64,
+        storage_key=content_key(data),
+    )
+    session.add(attachment)
+    await session.flush()
+    return Ledger(goal, amendment, activity, donation, attachment)
 
 
 def headers_for(user: User, region: Region | None) -> dict[str, str]:

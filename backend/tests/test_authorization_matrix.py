@@ -209,6 +209,7 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         True,
     ),
     ("GET", "/api/v1/audit-events"): (_plain("/api/v1/audit-events"), _roles(200, 200, 403, 403, 200), False),
+    ("GET", "/api/v1/notifications"): (_plain("/api/v1/notifications"), _all(200), False),
     ("GET", "/api/v1/programmes"): (_plain("/api/v1/programmes"), _all(200), False),
     ("POST", "/api/v1/programmes"): (_new_programme, _roles(201, 403, 403, 403, 201), False),
     ("GET", "/api/v1/programmes/{programme_id}"): (_programme, READ, True),
@@ -286,6 +287,22 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ),
     ("PATCH", "/api/v1/donations/{donation_id}"): (_ledger_path("donation", json={"unit": "本"}), EDIT, True),
     ("GET", "/api/v1/agreements/{agreement_id}/summary"): (_agreement_path("/summary"), READ, True),
+    ("GET", "/api/v1/agreements/{agreement_id}/attachments"): (_agreement_path("/attachments"), READ, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/attachments"): (
+        _agreement_path("/attachments", files={"file": ("a.pdf", b"%PDF-1.4 x", "application/pdf")}),
+        RECORD,
+        True,
+    ),
+    ("GET", "/api/v1/attachments/{attachment_id}/content"): (
+        _ledger_path("attachment", "/content"),
+        READ,
+        True,
+    ),
+    ("DELETE", "/api/v1/attachments/{attachment_id}"): (
+        _ledger_path("attachment"),
+        _roles(204, 403, 204, 404, 404),
+        True,
+    ),
 }
 
 

@@ -6,7 +6,7 @@ from app.auth import service
 from app.auth.schemas import Me, MeUpdate, PasswordChange, RefreshRequest, TokenResponse
 from app.core.config import get_settings
 from app.core.deps import CurrentCaller, SessionDep
-from app.core.errors import AppError, Unauthorized
+from app.core.errors import AppError, Unauthorized, ValidationFailed
 from app.core.schemas import problem_responses
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -48,6 +48,9 @@ async def issue_token(
     """OAuth2 password grant for people. (Client credentials for integrations arrive with them.)"""
     if grant_type != "password":
         raise UnsupportedGrant(grant_type)
+    for field, value in (("username", username), ("password", password)):
+        if not value:
+            raise ValidationFailed("credentials_required", field=field)
     ip = request.client.host if request.client else "unknown"
     user = await service.authenticate(session, username=username, password=password, ip=ip)
     token = await service.issue_tokens(session, user)

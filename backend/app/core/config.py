@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     # Argon2 cost. Lower only in tests (the suite logs in hundreds of times); never in production.
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_cost: int = Field(default=65536, ge=8)
+    # Uploaded documents (signed agreements, photos): directory (default DATA_DIR/attachments) and size cap.
+    storage_dir: Path | None = None
+    attachment_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     login_max_failures: int = Field(default=5, ge=1)
     login_lockout_minutes: int = Field(default=15, ge=1)
 

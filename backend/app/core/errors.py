@@ -106,6 +106,24 @@ class ValidationFailed(AppError):
         return {"errors": [{"loc": loc, "msg": self.detail(), "type": "value_error"}]}
 
 
+class PayloadTooLarge(AppError):
+    status = 413
+    slug = "payload-too-large"
+    title_key = "too_large.title"
+
+    def __init__(self, limit_mb: float) -> None:
+        super().__init__("too_large", limit=f"{limit_mb:g}")
+
+
+class UnsupportedMediaType(AppError):
+    status = 415
+    slug = "unsupported-media-type"
+    title_key = "unsupported_type.title"
+
+    def __init__(self) -> None:
+        super().__init__("unsupported_type")
+
+
 class RateLimited(AppError):
     status = 429
     slug = "rate-limited"

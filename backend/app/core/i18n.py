@@ -42,6 +42,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "登录失败次数过多，请在 {minutes} 分钟后再试。",
         "en": "Too many failed sign-ins; try again in {minutes} minutes.",
     },
+    "credentials_required": {
+        "zh-CN": "请填写用户名和密码（表单格式提交）。",
+        "en": "Username and password are required (as form fields).",
+    },
     "wrong_password": {"zh-CN": "当前密码不正确。", "en": "The current password is wrong."},
     "bad_refresh": {
         "zh-CN": "刷新令牌无效或已失效，请重新登录。",
@@ -166,6 +170,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "entity.goal": {"zh-CN": "阶段目标", "en": "goal"},
     "entity.activity": {"zh-CN": "帮扶活动", "en": "activity"},
     "entity.donation": {"zh-CN": "捐赠", "en": "donation"},
+    "too_large.title": {"zh-CN": "文件过大", "en": "File too large"},
+    "too_large": {"zh-CN": "文件不能超过 {limit} MB。", "en": "Files may be at most {limit} MB."},
+    "unsupported_type.title": {"zh-CN": "文件类型不支持", "en": "Unsupported file type"},
+    "unsupported_type": {
+        "zh-CN": "只接受 PDF 或图片（JPEG、PNG、WebP）文件。",
+        "en": "Only PDF files and images (JPEG, PNG, WebP) are accepted.",
+    },
+    "attachment_target_mismatch": {
+        "zh-CN": "所选的补充协议或活动不属于该协议。",
+        "en": "The amendment or activity does not belong to this agreement.",
+    },
+    "notice.expiring": {
+        "zh-CN": "协议“{title}”将于 {end} 到期（还剩 {days} 天），请准备总结或续签。",
+        "en": "Agreement “{title}” ends on {end} ({days} days left): prepare the review or a renewal.",
+    },
+    "notice.expiring_today": {
+        "zh-CN": "协议“{title}”今天到期，请完成总结或续签。",
+        "en": "Agreement “{title}” ends today: complete the review or renew it.",
+    },
+    "notice.waiting": {
+        "zh-CN": "协议“{title}”（{status}）等待您办理。",
+        "en": "Agreement “{title}” ({status}) is waiting for you.",
+    },
+    "notice.amendment_waiting": {
+        "zh-CN": "协议“{title}”的补充协议（{status}）等待您办理。",
+        "en": "An amendment to “{title}” ({status}) is waiting for you.",
+    },
+    "entity.attachment": {"zh-CN": "附件", "en": "attachment"},
     # Entity and field names used inside messages.
     "entity.school": {"zh-CN": "学校", "en": "school"},
     "entity.teacher": {"zh-CN": "教师", "en": "teacher"},

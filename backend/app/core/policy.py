@@ -16,6 +16,7 @@ from sqlalchemy.orm.interfaces import ORMOption
 
 from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement, AgreementEvent, Amendment, Goal
+from app.attachments.models import Attachment
 from app.audit.models import AuditEvent
 from app.core.enums import Party, Role
 from app.core.errors import NotFound
@@ -159,6 +160,7 @@ _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
     Goal: _under_agreement(Goal.agreement_id),
     Activity: _under_agreement(Activity.agreement_id),
     Donation: _under_agreement(Donation.agreement_id),
+    Attachment: _under_agreement(Attachment.agreement_id),
     School: _schools,
     Teacher: _teachers,
     User: _users,

@@ -181,3 +181,8 @@ async def test_client_credentials_not_yet_supported_is_a_clear_400(client: Async
 async def test_health_checks_the_database(client: AsyncClient) -> None:
     response = await client.get("/api/v1/health")
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+async def test_missing_credentials_are_422_not_a_failed_login(client: AsyncClient) -> None:
+    response = await client.post("/api/v1/auth/token", json={"username": "bureau", "password": "x"})
+    assert response.status_code == 422 and response.json()["errors"][0]["loc"] == ["body", "username"]

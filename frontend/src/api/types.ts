@@ -72,3 +72,72 @@ export const SUBJECTS = [
   '信息技术',
   '科学',
 ] as const;
+
+export type Programme = Schemas['ProgrammeRead'];
+export type ProgrammeCreate = Schemas['ProgrammeCreate'];
+export type ProgrammeUpdate = Schemas['ProgrammeUpdate'];
+export type MeetingCadence = Schemas['MeetingCadence'];
+export type BackboneShareBase = Schemas['BackboneShareBase'];
+
+export type Agreement = Schemas['AgreementRead'];
+export type AgreementCreate = Schemas['AgreementCreate'];
+export type AgreementUpdate = Schemas['AgreementUpdate'];
+export type AgreementStatus = Schemas['AgreementStatus'];
+export type AgreementArea = Schemas['AgreementArea'];
+export type AssistanceForm = Schemas['AssistanceForm'];
+export type Party = Schemas['Party'];
+export type AgreementEvent = Schemas['EventRead'];
+export type Goal = Schemas['GoalRead'];
+export type GoalCreate = Schemas['GoalCreate'];
+export type GoalUpdate = Schemas['GoalUpdate'];
+export type GoalStatus = Schemas['GoalStatus'];
+export type Amendment = Schemas['AmendmentRead'];
+export type AmendmentCreate = Schemas['AmendmentCreate'];
+export type Activity = Schemas['ActivityRead'];
+export type ActivityCreate = Schemas['ActivityCreate'];
+export type ActivityUpdate = Schemas['ActivityUpdate'];
+export type ActivityKind = Schemas['ActivityKind'];
+export type Donation = Schemas['DonationRead'];
+export type DonationCreate = Schemas['DonationCreate'];
+export type DonationUpdate = Schemas['DonationUpdate'];
+export type DonationKind = Schemas['DonationKind'];
+export type LedgerSummary = Schemas['LedgerSummary'];
+
+export const MEETING_CADENCES = ['per_year', 'per_term'] as const satisfies readonly MeetingCadence[];
+export const BACKBONE_SHARE_BASES = ['rotated', 'eligible'] as const satisfies readonly BackboneShareBase[];
+export const AGREEMENT_STATUSES = [
+  'draft',
+  'submitted',
+  'confirmed',
+  'active',
+  'completed',
+  'terminated',
+] as const satisfies readonly AgreementStatus[];
+export const AGREEMENT_AREAS = [
+  'management',
+  'teaching',
+  'teacher_development',
+  'campus_culture',
+  'conditions',
+] as const satisfies readonly AgreementArea[];
+export const ASSISTANCE_FORMS = ['staff', 'teaching', 'material', 'funds'] as const satisfies readonly AssistanceForm[];
+export const PARTIES = ['supporting_school', 'receiving_school', 'bureau'] as const satisfies readonly Party[];
+export const GOAL_STATUSES = ['planned', 'in_progress', 'achieved', 'missed'] as const satisfies readonly GoalStatus[];
+export const ACTIVITY_KINDS = [
+  'lecture',
+  'demonstration_lesson',
+  'exchange_lesson',
+  'lessons_to_countryside',
+  'joint_research',
+  'seminar',
+  'leader_visit',
+  'student_exchange',
+  'training_visit',
+  'other',
+] as const satisfies readonly ActivityKind[];
+export const DONATION_KINDS = ['funds', 'books', 'equipment', 'furniture', 'other'] as const satisfies readonly DonationKind[];
+/** Signing steps the server may list in `allowed_actions`. */
+export const TRANSITION_ACTIONS = ['submit', 'confirm', 'approve', 'reject', 'complete', 'terminate'] as const;
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
+export const AMENDMENT_ACTIONS = ['submit', 'confirm', 'approve', 'reject'] as const satisfies readonly TransitionAction[];
+export type AmendmentAction = (typeof AMENDMENT_ACTIONS)[number];

@@ -3,6 +3,10 @@ import { accessFor, type Capability } from './access';
 import type { Role } from '../api/types';
 
 const ALL: Capability[] = [
+  'agreements.view',
+  'agreements.edit',
+  'programmes.view',
+  'programmes.edit',
   'schools.view',
   'schools.edit',
   'teachers.view',
@@ -23,11 +27,21 @@ describe('accessFor', () => {
   });
 
   it('bureau_viewer only views', () => {
-    expect(granted('bureau_viewer')).toEqual(['schools.view', 'teachers.view', 'users.view', 'profile.view']);
+    expect(granted('bureau_viewer')).toEqual([
+      'agreements.view',
+      'programmes.view',
+      'schools.view',
+      'teachers.view',
+      'users.view',
+      'profile.view',
+    ]);
   });
 
-  it('school_admin views the directory and edits teachers of its own school', () => {
+  it('school_admin views the directory, drafts agreements and edits teachers of its own school', () => {
     expect(granted('school_admin', 4)).toEqual([
+      'agreements.view',
+      'agreements.edit',
+      'programmes.view',
       'schools.view',
       'teachers.view',
       'teachers.edit',
@@ -45,10 +59,36 @@ describe('accessFor', () => {
   });
 
   it('bureau users land on the schools list and have no fixed school', () => {
-    for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) {
+    for (const role of ['bureau_admin', 'bureau_viewer'] as const) {
       expect(accessFor({ role, school_id: null }).landingPath).toBe('/schools');
     }
     expect(accessFor({ role: 'bureau_admin', school_id: null }).fixedSchoolId).toBeNull();
+  });
+
+  it('school admins land on their agreements (what waits for them is shown on top)', () => {
+    expect(accessFor({ role: 'school_admin', school_id: 4 }).landingPath).toBe('/agreements');
+  });
+
+  it('only bureau_admin manages programmes; teachers see no agreements', () => {
+    const can = (role: Role, c: Capability) => accessFor({ role, school_id: 4 }).can(c);
+    expect(can('bureau_admin', 'programmes.edit')).toBe(true);
+    expect(can('bureau_viewer', 'programmes.edit')).toBe(false);
+    expect(can('school_admin', 'programmes.edit')).toBe(false);
+    expect(can('bureau_viewer', 'agreements.edit')).toBe(false);
+    expect(can('teacher', 'agreements.view')).toBe(false);
+    expect(can('teacher', 'programmes.view')).toBe(false);
+  });
+
+  it('knows who records under an agreement: the bureau admin or a school admin of either party', () => {
+    const pair = { supporting_school_id: 2, receiving_school_id: 9 };
+    expect(accessFor({ role: 'bureau_admin', school_id: null }).isPartyTo(pair)).toBe(true);
+    expect(accessFor({ role: 'school_admin', school_id: 2 }).isPartyTo(pair)).toBe(true);
+    expect(accessFor({ role: 'school_admin', school_id: 9 }).isPartyTo(pair)).toBe(true);
+    expect(accessFor({ role: 'school_admin', school_id: 13 }).isPartyTo(pair)).toBe(false);
+    expect(accessFor({ role: 'school_admin', school_id: null }).isPartyTo(pair)).toBe(false);
+    expect(accessFor({ role: 'bureau_viewer', school_id: null }).isPartyTo(pair)).toBe(false);
+    expect(accessFor({ role: 'teacher', school_id: 2 }).isPartyTo(pair)).toBe(false);
+    expect(accessFor(null).isPartyTo(pair)).toBe(false);
   });
 
   it('no user, no capability', () => {

@@ -1,6 +1,6 @@
 // Turns the current user (/auth/me) into named capabilities. The route table, the menu,
 // the route guards and the pages' buttons all ask these, never the role directly.
-import type { Me, Role } from '../api/types';
+import type { Agreement, Me, Role } from '../api/types';
 
 export type Capability =
   | 'schools.view'
@@ -9,7 +9,12 @@ export type Capability =
   | 'teachers.edit'
   | 'users.view'
   | 'users.edit'
-  | 'profile.view';
+  | 'profile.view'
+  | 'programmes.view'
+  | 'programmes.edit'
+  | 'agreements.view'
+  /** Draft agreements and record goals, activities and donations under the agreements one is party to. */
+  | 'agreements.edit';
 
 export interface Access {
   can: (capability: Capability) => boolean;
@@ -18,10 +23,19 @@ export interface Access {
   fixedSchoolId: number | null;
   /** Where to go after login. */
   landingPath: string;
+  /**
+   * May record under this agreement (edit the draft, goals, activities, donations, renew): the bureau
+   * admin, or the admin of one of its two schools. A hint for showing buttons; the server decides.
+   */
+  isPartyTo: (agreement: Pick<Agreement, 'supporting_school_id' | 'receiving_school_id'>) => boolean;
 }
 
 const BY_ROLE: Record<Role, readonly Capability[]> = {
   bureau_admin: [
+    'agreements.view',
+    'agreements.edit',
+    'programmes.view',
+    'programmes.edit',
     'schools.view',
     'schools.edit',
     'teachers.view',
@@ -30,13 +44,28 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'users.edit',
     'profile.view',
   ],
-  bureau_viewer: ['schools.view', 'teachers.view', 'users.view', 'profile.view'],
-  school_admin: ['schools.view', 'teachers.view', 'teachers.edit', 'users.view', 'profile.view'],
+  bureau_viewer: ['agreements.view', 'programmes.view', 'schools.view', 'teachers.view', 'users.view', 'profile.view'],
+  school_admin: [
+    'agreements.view',
+    'agreements.edit',
+    'programmes.view',
+    'schools.view',
+    'teachers.view',
+    'teachers.edit',
+    'users.view',
+    'profile.view',
+  ],
   teacher: ['profile.view'],
 };
 
 export function capabilitiesOf(role: Role): ReadonlySet<Capability> {
   return new Set(BY_ROLE[role] ?? []);
+}
+
+function landingPathOf(role: Role | null, capabilities: ReadonlySet<Capability>): string {
+  // school admins start on their agreements, with the ones waiting for them on top
+  if (role === 'school_admin' && capabilities.has('agreements.view')) return '/agreements';
+  return capabilities.has('schools.view') ? '/schools' : '/profile';
 }
 
 export function accessFor(me: Pick<Me, 'role' | 'school_id'> | null): Access {
@@ -45,6 +74,11 @@ export function accessFor(me: Pick<Me, 'role' | 'school_id'> | null): Access {
     capabilities,
     can: (c) => capabilities.has(c),
     fixedSchoolId: me?.role === 'school_admin' ? (me.school_id ?? null) : null,
-    landingPath: capabilities.has('schools.view') ? '/schools' : '/profile',
+    landingPath: landingPathOf(me?.role ?? null, capabilities),
+    isPartyTo: (a) => {
+      if (!me || !capabilities.has('agreements.edit')) return false;
+      if (me.role === 'bureau_admin') return true;
+      return me.school_id !== null && (me.school_id === a.supporting_school_id || me.school_id === a.receiving_school_id);
+    },
   };
 }

@@ -5,9 +5,10 @@ import { menuKeyFor, menuRoutes, ROUTES } from './routes';
 describe('route table', () => {
   it('the menu shows only what the role may open', () => {
     const labels = (role: Parameters<typeof accessFor>[0]) => menuRoutes(accessFor(role).can).map((r) => r.menu?.labelKey);
-    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['nav.schools', 'nav.teachers', 'nav.users', 'nav.profile']);
-    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['nav.schools', 'nav.teachers', 'nav.users', 'nav.profile']);
-    expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(['nav.schools', 'nav.teachers', 'nav.users', 'nav.profile']);
+    const all = ['nav.agreements', 'nav.programmes', 'nav.schools', 'nav.teachers', 'nav.users', 'nav.profile'];
+    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(all);
+    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(all);
+    expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(all);
     expect(labels({ role: 'teacher', school_id: 4 })).toEqual(['nav.profile']);
   });
 
@@ -26,6 +27,8 @@ describe('route table', () => {
     expect(menuKeyFor('/schools')).toBe('/schools');
     expect(menuKeyFor('/schools/5/edit')).toBe('/schools');
     expect(menuKeyFor('/teachers/new')).toBe('/teachers');
+    expect(menuKeyFor('/agreements/12')).toBe('/agreements');
+    expect(menuKeyFor('/programmes/3/edit')).toBe('/programmes');
     expect(menuKeyFor('/schoolsx')).toBeUndefined();
     expect(menuKeyFor('/login')).toBeUndefined();
   });

@@ -1,10 +1,10 @@
 // THE route table: every page's path, its menu entry (label key, icon) and the capability it
 // needs. The menu (AppLayout) and the route guards (router.tsx) both read this table.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { BankOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, FlagOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Capability } from './access';
 
-export type MenuLabelKey = 'nav.schools' | 'nav.teachers' | 'nav.users' | 'nav.profile';
+export type MenuLabelKey = 'nav.agreements' | 'nav.programmes' | 'nav.schools' | 'nav.teachers' | 'nav.users' | 'nav.profile';
 
 export interface AppRoute {
   path: string;
@@ -13,6 +13,12 @@ export interface AppRoute {
   menu?: { labelKey: MenuLabelKey; icon: ReactNode; testId: string };
 }
 
+const AgreementListPage = lazy(() => import('../features/agreements/AgreementListPage'));
+const AgreementDetailPage = lazy(() => import('../features/agreements/AgreementDetailPage'));
+const AgreementFormPage = lazy(() => import('../features/agreements/AgreementFormPage'));
+const ProgrammeListPage = lazy(() => import('../features/programmes/ProgrammeListPage'));
+const ProgrammeDetailPage = lazy(() => import('../features/programmes/ProgrammeDetailPage'));
+const ProgrammeFormPage = lazy(() => import('../features/programmes/ProgrammeFormPage'));
 const SchoolListPage = lazy(() => import('../features/schools/SchoolListPage'));
 const SchoolDetailPage = lazy(() => import('../features/schools/SchoolDetailPage'));
 const SchoolFormPage = lazy(() => import('../features/schools/SchoolFormPage'));
@@ -25,6 +31,24 @@ const UserFormPage = lazy(() => import('../features/users/UserFormPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 
 export const ROUTES: readonly AppRoute[] = [
+  {
+    path: '/agreements',
+    capability: 'agreements.view',
+    Component: AgreementListPage,
+    menu: { labelKey: 'nav.agreements', icon: <SolutionOutlined />, testId: 'menu-agreements' },
+  },
+  { path: '/agreements/new', capability: 'agreements.edit', Component: AgreementFormPage },
+  { path: '/agreements/:id', capability: 'agreements.view', Component: AgreementDetailPage },
+  { path: '/agreements/:id/edit', capability: 'agreements.edit', Component: AgreementFormPage },
+  {
+    path: '/programmes',
+    capability: 'programmes.view',
+    Component: ProgrammeListPage,
+    menu: { labelKey: 'nav.programmes', icon: <FlagOutlined />, testId: 'menu-programmes' },
+  },
+  { path: '/programmes/new', capability: 'programmes.edit', Component: ProgrammeFormPage },
+  { path: '/programmes/:id', capability: 'programmes.view', Component: ProgrammeDetailPage },
+  { path: '/programmes/:id/edit', capability: 'programmes.edit', Component: ProgrammeFormPage },
   {
     path: '/schools',
     capability: 'schools.view',

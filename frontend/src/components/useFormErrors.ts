@@ -6,7 +6,16 @@ import { ApiError, problemToFieldErrors } from '../api/problem';
  * Show a failed save where it belongs: 422 field errors on the form fields (loc's last part
  * names the field), a 409 on the given conflict field, 412 as "reload", anything else as a message.
  */
-export function useFormErrors(form: FormInstance, opts: { fields: readonly string[]; conflictField?: string; onReload?: () => void }) {
+export function useFormErrors(
+  form: FormInstance,
+  opts: {
+    fields: readonly string[];
+    conflictField?: string;
+    onReload?: () => void;
+    /** API field → form field, when one form field carries several API fields (a date range). */
+    aliases?: Readonly<Record<string, string>>;
+  },
+) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   return (error: unknown) => {
@@ -25,7 +34,14 @@ export function useFormErrors(form: FormInstance, opts: { fields: readonly strin
       });
       return;
     }
-    const { fieldErrors, otherMessages } = problemToFieldErrors(problem, opts.fields);
+    const aliases = opts.aliases ?? {};
+    const { fieldErrors: raw, otherMessages } = problemToFieldErrors(problem, [...opts.fields, ...Object.keys(aliases)]);
+    const merged = new Map<string, string[]>();
+    for (const e of raw) {
+      const name = aliases[e.name] ?? e.name;
+      merged.set(name, [...(merged.get(name) ?? []), ...e.errors]);
+    }
+    const fieldErrors = [...merged.entries()].map(([name, errors]) => ({ name, errors }));
     if (fieldErrors.length) {
       form.setFields(fieldErrors);
       form.scrollToField(fieldErrors[0].name);

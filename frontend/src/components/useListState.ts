@@ -2,8 +2,11 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { readListState, writeListState, type ListState } from '../lib/listState';
 
-/** The list's page/search/sort/filters, kept in the URL. Changing filters or search resets to page 1. */
-export function useListState(filterKeys: readonly string[]) {
+/**
+ * The list's page/search/sort/filters, kept in the URL. Changing filters or search resets to page 1.
+ * `keep` names other query parameters of the page to carry over (e.g. the detail page's tab).
+ */
+export function useListState(filterKeys: readonly string[], keep: readonly string[] = []) {
   const [sp, setSp] = useSearchParams();
   const state = useMemo(() => readListState(sp, filterKeys), [sp, filterKeys]);
 
@@ -13,9 +16,14 @@ export function useListState(filterKeys: readonly string[]) {
       if (patch.q !== undefined || patch.filters !== undefined || patch.pageSize !== undefined) {
         if (patch.page === undefined) next.page = 1;
       }
-      setSp(writeListState(next), { replace: true });
+      const out = writeListState(next);
+      for (const k of keep) {
+        const v = sp.get(k);
+        if (v !== null) out.set(k, v);
+      }
+      setSp(out, { replace: true });
     },
-    [state, setSp],
+    [state, setSp, sp, keep],
   );
 
   const setFilter = useCallback(

@@ -4,10 +4,11 @@ import { LoginPage } from './pages/LoginPage';
 import { AppShell } from './pages/AppShell';
 import { demoPassword, type DemoUser } from './support/env';
 
-const EXPECTED: Record<DemoUser, { menu: string[]; landing: RegExp }> = {
-  bureau: { menu: ['menu-schools', 'menu-teachers', 'menu-users', 'menu-profile'], landing: /\/schools$/ },
-  leader: { menu: ['menu-schools', 'menu-teachers', 'menu-users', 'menu-profile'], landing: /\/schools$/ },
-  admin_YX004: { menu: ['menu-schools', 'menu-teachers', 'menu-users', 'menu-profile'], landing: /\/schools$/ },
+const ALL_MENU = ['menu-agreements', 'menu-programmes', 'menu-schools', 'menu-teachers', 'menu-users', 'menu-profile'];
+const EXPECTED: Partial<Record<DemoUser, { menu: string[]; landing: RegExp }>> = {
+  bureau: { menu: ALL_MENU, landing: /\/schools$/ },
+  leader: { menu: ALL_MENU, landing: /\/schools$/ },
+  admin_YX004: { menu: ALL_MENU, landing: /\/agreements$/ },
   teacher: { menu: ['menu-profile'], landing: /\/profile$/ },
 };
 
@@ -24,8 +25,10 @@ describe('login and the role-aware menu', () => {
   for (const user of Object.keys(EXPECTED) as DemoUser[]) {
     it(`${user} sees their menu and lands on the right page`, async () => {
       await new LoginPage(s.page).loginAs(user);
-      await s.page.waitForURL(EXPECTED[user].landing);
-      expect(await new AppShell(s.page).menuItems()).toEqual(EXPECTED[user].menu);
+      const expected = EXPECTED[user];
+      if (!expected) throw new Error(`no expectation for ${user}`);
+      await s.page.waitForURL(expected.landing);
+      expect(await new AppShell(s.page).menuItems()).toEqual(expected.menu);
     });
   }
 

@@ -7,4 +7,4 @@ export function demoPassword(): string {
   return p;
 }
 
-export type DemoUser = 'bureau' | 'leader' | 'admin_YX004' | 'teacher';
+export type DemoUser = 'bureau' | 'leader' | 'admin_YX004' | 'teacher' | 'admin_YX002' | 'admin_YX009' | 'admin_YX013';
