@@ -31,8 +31,8 @@ def _scratch_database() -> str:
         return f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp()) / 'migrations.db'}"
     from app.core.config import normalise_database_url
 
-    base, _, _ = normalise_database_url(test_url).rpartition("/")
-    name = "pairing_migration_check"
+    base, _, test_db = normalise_database_url(test_url).rpartition("/")
+    name = f"{test_db.split('?')[0]}_migration_check"  # per test database, so parallel suites never collide
 
     async def create() -> None:
         engine = build_engine(f"{base}/postgres")
