@@ -117,14 +117,7 @@ async def add_activity(
     session.add(activity)
     await session.flush()
     activity = await get_activity(session, caller=caller, activity_id=activity.id)
-    await audit.record(
-        session,
-        caller,
-        action="create",
-        entity="activity",
-        entity_id=activity.id,
-        after=audit.snapshot(ActivityRead, activity),
-    )
+    await audit.record_created(session, caller, activity, entity="activity", read_model=ActivityRead)
     return activity
 
 
@@ -145,19 +138,14 @@ async def update_activity(
     if not changes:
         return activity
     _ensure_party_school(agreement, changes.get("organizer_school_id"), "organizer_school_id")
-    before = audit.snapshot(ActivityRead, activity)
-    updates.apply(activity, changes)
-    await session.flush()
-    session.expire(activity)
-    activity = await get_activity(session, caller=caller, activity_id=activity_id)
-    await audit.record(
+    await audit.apply_changes(
         session,
         caller,
-        action="update",
+        activity,
+        changes,
         entity="activity",
-        entity_id=activity.id,
-        before=before,
-        after=audit.snapshot(ActivityRead, activity),
+        read_model=ActivityRead,
+        reload=("organizer_school",),
     )
     return activity
 
@@ -174,14 +162,7 @@ async def add_donation(
         donation.donor_school_id = agreement.supporting_school_id
     session.add(donation)
     await session.flush()
-    await audit.record(
-        session,
-        caller,
-        action="create",
-        entity="donation",
-        entity_id=donation.id,
-        after=audit.snapshot(DonationRead, donation),
-    )
+    await audit.record_created(session, caller, donation, entity="donation", read_model=DonationRead)
     return donation
 
 
@@ -202,18 +183,7 @@ async def update_donation(
     if not changes:
         return donation
     _ensure_party_school(agreement, changes.get("donor_school_id"), "donor_school_id")
-    before = audit.snapshot(DonationRead, donation)
-    updates.apply(donation, changes)
-    await session.flush()
-    await audit.record(
-        session,
-        caller,
-        action="update",
-        entity="donation",
-        entity_id=donation.id,
-        before=before,
-        after=audit.snapshot(DonationRead, donation),
-    )
+    await audit.apply_changes(session, caller, donation, changes, entity="donation", read_model=DonationRead)
     return donation
 
 

@@ -240,14 +240,7 @@ async def create_agreement(session: AsyncSession, *, caller: Caller, data: Agree
         session.add(Goal(agreement_id=agreement.id, **goal.model_dump()))
     await record_event(session, caller, agreement, "create", to_status=AgreementStatus.draft.value)
     agreement = await _reload(session, caller, agreement.id)
-    await audit.record(
-        session,
-        caller,
-        action="create",
-        entity="agreement",
-        entity_id=agreement.id,
-        after=audit.snapshot(AgreementRead, agreement),
-    )
+    await audit.record_created(session, caller, agreement, entity="agreement", read_model=AgreementRead)
     return agreement
 
 
@@ -406,16 +399,5 @@ async def update_goal(
     check_version(goal.version, expected_version)
     changes = updates.changed_fields(goal, data)
     if changes:
-        before = audit.snapshot(GoalRead, goal)
-        updates.apply(goal, changes)
-        await session.flush()
-        await audit.record(
-            session,
-            caller,
-            action="update",
-            entity="goal",
-            entity_id=goal.id,
-            before=before,
-            after=audit.snapshot(GoalRead, goal),
-        )
+        await audit.apply_changes(session, caller, goal, changes, entity="goal", read_model=GoalRead)
     return goal

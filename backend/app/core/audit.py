@@ -44,3 +44,40 @@ async def record(
         )
     )
     await session.flush()
+
+
+async def record_created(
+    session: AsyncSession, caller: Caller | None, obj: Any, *, entity: str, read_model: type[BaseModel]
+) -> None:
+    await record(
+        session, caller, action="create", entity=entity, entity_id=obj.id, after=snapshot(read_model, obj)
+    )
+
+
+async def apply_changes(
+    session: AsyncSession,
+    caller: Caller,
+    obj: Any,
+    changes: dict[str, Any],
+    *,
+    entity: str,
+    read_model: type[BaseModel],
+    reload: tuple[str, ...] = (),
+) -> None:
+    """Apply a PATCH's changes, flush, and audit the record before and after, in one transaction.
+    `reload` names relationships to refresh when a changed key points them elsewhere."""
+    before = snapshot(read_model, obj)
+    for key, value in changes.items():
+        setattr(obj, key, value)
+    await session.flush()
+    if reload:
+        await session.refresh(obj, attribute_names=list(reload))
+    await record(
+        session,
+        caller,
+        action="update",
+        entity=entity,
+        entity_id=obj.id,
+        before=before,
+        after=snapshot(read_model, obj),
+    )

@@ -44,14 +44,7 @@ async def create_programme(session: AsyncSession, *, caller: Caller, data: Progr
     programme = Programme(organization_id=caller.organization_id, **data.model_dump())
     session.add(programme)
     await session.flush()
-    await audit.record(
-        session,
-        caller,
-        action="create",
-        entity="programme",
-        entity_id=programme.id,
-        after=audit.snapshot(ProgrammeRead, programme),
-    )
+    await audit.record_created(session, caller, programme, entity="programme", read_model=ProgrammeRead)
     return programme
 
 
@@ -72,16 +65,7 @@ async def update_programme(
         return programme
     if changes.get("end_date", programme.end_date) <= changes.get("start_date", programme.start_date):
         raise ValidationFailed("end_before_start", field="end_date")
-    before = audit.snapshot(ProgrammeRead, programme)
-    updates.apply(programme, changes)
-    await session.flush()
-    await audit.record(
-        session,
-        caller,
-        action="update",
-        entity="programme",
-        entity_id=programme.id,
-        before=before,
-        after=audit.snapshot(ProgrammeRead, programme),
+    await audit.apply_changes(
+        session, caller, programme, changes, entity="programme", read_model=ProgrammeRead
     )
     return programme

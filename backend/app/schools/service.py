@@ -79,14 +79,7 @@ async def create_school(session: AsyncSession, *, caller: Caller, data: SchoolCr
     session.add(school)
     await session.flush()
     school = await get_school(session, caller=caller, school_id=school.id)
-    await audit.record(
-        session,
-        caller,
-        action="create",
-        entity="school",
-        entity_id=school.id,
-        after=audit.snapshot(SchoolRead, school),
-    )
+    await audit.record_created(session, caller, school, entity="school", read_model=SchoolRead)
     return school
 
 
@@ -104,17 +97,7 @@ async def update_school(
         await _check_region(session, caller, changes["region_id"])
     if "code" in changes:
         await _check_code_free(session, changes["code"], except_id=school.id)
-    before = audit.snapshot(SchoolRead, school)
-    updates.apply(school, changes)
-    await session.flush()
-    await session.refresh(school, attribute_names=["region"])
-    await audit.record(
-        session,
-        caller,
-        action="update",
-        entity="school",
-        entity_id=school.id,
-        before=before,
-        after=audit.snapshot(SchoolRead, school),
+    await audit.apply_changes(
+        session, caller, school, changes, entity="school", read_model=SchoolRead, reload=("region",)
     )
     return school

@@ -83,14 +83,7 @@ async def create_teacher(session: AsyncSession, *, caller: Caller, data: Teacher
     session.add(teacher)
     await session.flush()
     teacher = await _reload(session, caller, teacher.id)
-    await audit.record(
-        session,
-        caller,
-        action="create",
-        entity="teacher",
-        entity_id=teacher.id,
-        after=audit.snapshot(TeacherRead, teacher),
-    )
+    await audit.record_created(session, caller, teacher, entity="teacher", read_model=TeacherRead)
     return teacher
 
 

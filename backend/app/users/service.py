@@ -125,14 +125,7 @@ async def create_user(session: AsyncSession, *, caller: Caller, data: UserCreate
     session.add(user)
     await session.flush()
     user = await get_user(session, caller=caller, user_id=user.id)
-    await audit.record(
-        session,
-        caller,
-        action="create",
-        entity="user",
-        entity_id=user.id,
-        after=audit.snapshot(UserRead, user),
-    )
+    await audit.record_created(session, caller, user, entity="user", read_model=UserRead)
     return user
 
 
