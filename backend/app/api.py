@@ -15,6 +15,7 @@ from app.attachments.router import router as attachments_router
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.core.db import get_engine, write_intent
+from app.meetings.router import router as meetings_router
 from app.notifications.router import router as notifications_router
 from app.programmes.router import router as programmes_router
 from app.regions.router import router as regions_router
@@ -53,6 +54,7 @@ for router in (
     programmes_router,
     agreements_router,
     activities_router,
+    meetings_router,
     attachments_router,
     notifications_router,
     audit_router,

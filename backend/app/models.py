@@ -6,6 +6,7 @@ from app.attachments.models import Attachment
 from app.audit.models import AuditEvent
 from app.auth.models import LoginAttempt, RefreshToken
 from app.core.db import Base
+from app.meetings.models import ActionItem, Meeting
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.schools.models import School
@@ -13,6 +14,7 @@ from app.teachers.models import Teacher, TeacherSubject
 from app.users.models import User
 
 __all__ = [
+    "ActionItem",
     "Activity",
     "Agreement",
     "AgreementAreaRow",
@@ -24,6 +26,7 @@ __all__ = [
     "Donation",
     "Goal",
     "LoginAttempt",
+    "Meeting",
     "Organization",
     "Programme",
     "RefreshToken",

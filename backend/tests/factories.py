@@ -18,6 +18,9 @@ from app.core.enums import (
     DonationKind,
     Gender,
     GoalStatus,
+    MeetingStatus,
+    MinutesStatus,
+    Party,
     RegionLevel,
     Role,
     SchoolLocale,
@@ -26,6 +29,7 @@ from app.core.enums import (
 )
 from app.core.security import create_access_token, hash_password
 from app.core.storage import content_key, get_storage
+from app.meetings.models import ActionItem, Meeting
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.schools.models import School
@@ -163,6 +167,8 @@ class Ledger:
     activity: Activity
     donation: Donation
     attachment: Attachment
+    meeting: Meeting  # held on 2026-10-20, minutes drafted by the supporting school
+    action_item: ActionItem
 
 
 async def make_ledger(session: AsyncSession, agreement: Agreement) -> Ledger:
@@ -205,8 +211,29 @@ async def make_ledger(session: AsyncSession, agreement: Agreement) -> Ledger:
         storage_key=content_key(data),
     )
     session.add(attachment)
+    meeting = Meeting(
+        agreement_id=agreement.id,
+        scheduled_date=date(2026, 10, 20),
+        held_date=date(2026, 10, 20),
+        status=MeetingStatus.held,
+        minutes="## 纪要\n双方商定送课计划。",
+        minutes_status=MinutesStatus.draft,
+        minutes_recorded_by=Party.supporting_school,
+        location="受援学校会议室",
+    )
+    session.add(meeting)
     await session.flush()
-    return Ledger(goal, amendment, activity, donation, attachment)
+    item = ActionItem(
+        meeting_id=meeting.id,
+        agreement_id=agreement.id,
+        description="提交送课安排表",
+        owner_school_id=agreement.supporting_school_id,
+        owner_name="教务处",
+        due_date=date(2026, 11, 1),
+    )
+    session.add(item)
+    await session.flush()
+    return Ledger(goal, amendment, activity, donation, attachment, meeting, item)
 
 
 def headers_for(user: User, region: Region | None) -> dict[str, str]:

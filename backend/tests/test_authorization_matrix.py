@@ -109,7 +109,7 @@ def _agreement_path(suffix: str = "", **kwargs: Any) -> Builder:
 def _ledger_path(kind: str, suffix: str = "", **kwargs: Any) -> Builder:
     def build(w: World, stranger: bool) -> Request:
         record = getattr(w.foreign_ledger if stranger else w.ledger, kind)
-        plural = {"activity": "activities"}.get(kind, f"{kind}s")
+        plural = {"activity": "activities", "action_item": "action-items"}.get(kind, f"{kind}s")
         return f"/api/v1/{plural}/{record.id}{suffix}", kwargs
 
     return build
@@ -156,6 +156,23 @@ def _organizer(builder: Builder) -> Builder:
         url, _ = builder(w, stranger)
         agreement = w.foreign_agreement if stranger else w.agreement
         return url, {"json": {**ACTIVITY, "organizer_school_id": agreement.supporting_school_id}}
+
+    return build
+
+
+def _item_body(builder: Builder) -> Builder:
+    """A follow-up item owned by the agreement's receiving school."""
+
+    def build(w: World, stranger: bool) -> Request:
+        url, _ = builder(w, stranger)
+        agreement = w.foreign_agreement if stranger else w.agreement
+        return url, {
+            "json": {
+                "description": "整理听课记录",
+                "owner_school_id": agreement.receiving_school_id,
+                "due_date": "2027-01-15",
+            }
+        }
 
     return build
 
@@ -287,6 +304,50 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ),
     ("PATCH", "/api/v1/donations/{donation_id}"): (_ledger_path("donation", json={"unit": "本"}), EDIT, True),
     ("GET", "/api/v1/agreements/{agreement_id}/summary"): (_agreement_path("/summary"), READ, True),
+    ("GET", "/api/v1/meetings"): (_plain("/api/v1/meetings"), _all(200), False),
+    ("GET", "/api/v1/agreements/{agreement_id}/meetings"): (_agreement_path("/meetings"), READ, True),
+    ("POST", "/api/v1/agreements/{agreement_id}/meetings"): (
+        _agreement_path("/meetings", json={"scheduled_date": "2027-03-15", "agenda": "学期计划"}),
+        RECORD,
+        True,
+    ),
+    ("GET", "/api/v1/meetings/{meeting_id}"): (_ledger_path("meeting"), READ, True),
+    ("PATCH", "/api/v1/meetings/{meeting_id}"): (
+        _ledger_path("meeting", json={"decisions": "按计划送课"}),
+        EDIT,
+        True,
+    ),
+    # The supporting school recorded the minutes: the receiving school (or the bureau for it) confirms.
+    ("POST", "/api/v1/meetings/{meeting_id}/minutes/confirm"): (
+        _ledger_path("meeting", "/minutes/confirm"),
+        _roles(200, 403, 409, 404, 404),
+        True,
+    ),
+    ("POST", "/api/v1/meetings/{meeting_id}/minutes/return"): (
+        _ledger_path("meeting", "/minutes/return", json={"comment": "请补充出席人员"}),
+        _roles(200, 403, 409, 404, 404),
+        True,
+    ),
+    ("GET", "/api/v1/meetings/{meeting_id}/action-items"): (
+        _ledger_path("meeting", "/action-items"),
+        READ,
+        True,
+    ),
+    ("POST", "/api/v1/meetings/{meeting_id}/action-items"): (
+        _item_body(_ledger_path("meeting", "/action-items")),
+        RECORD,
+        True,
+    ),
+    ("PATCH", "/api/v1/action-items/{item_id}"): (
+        _ledger_path("action_item", json={"status": "done"}),
+        EDIT,
+        True,
+    ),
+    ("GET", "/api/v1/compliance/meetings"): (
+        _plain("/api/v1/compliance/meetings", params={"school_year": 2026}),
+        _all(200),
+        False,
+    ),
     ("GET", "/api/v1/agreements/{agreement_id}/attachments"): (_agreement_path("/attachments"), READ, True),
     ("POST", "/api/v1/agreements/{agreement_id}/attachments"): (
         _agreement_path("/attachments", files={"file": ("a.pdf", b"%PDF-1.4 x", "application/pdf")}),
@@ -340,7 +401,10 @@ async def test_strangers_object_is_404_for_every_role(
     for role in STRANGER_ROLES:
         response = await client.request(route[0], url, headers=world.headers[role], **kwargs)
         assert response.status_code == 404, f"{role}: {response.status_code} {response.text}"
-    if "agreement" in route[1] or any(k in route[1] for k in ("goal", "amendment", "activit", "donation")):
+    if "agreement" in route[1] or any(
+        k in route[1]
+        for k in ("goal", "amendment", "activit", "donation", "meeting", "action-item", "attachment")
+    ):
         # A school of the same county that is no party to the agreement sees nothing under it.
         own_url, own_kwargs = builder(world, False)
         response = await client.request(route[0], own_url, headers=world.headers[OUTSIDER], **own_kwargs)

@@ -140,3 +140,31 @@ class Party(StrEnum):
     supporting_school = "supporting_school"
     receiving_school = "receiving_school"
     bureau = "bureau"
+
+
+class MeetingKind(StrEnum):
+    regular = "regular"
+    leader_visit = "leader_visit"
+    other = "other"
+
+
+class MeetingStatus(StrEnum):
+    planned = "planned"
+    held = "held"
+    cancelled = "cancelled"
+
+
+class MinutesStatus(StrEnum):
+    draft = "draft"
+    final = "final"
+
+
+class ActionItemStatus(StrEnum):
+    open = "open"
+    done = "done"
+
+
+class ComplianceStatus(StrEnum):
+    compliant = "compliant"
+    at_risk = "at_risk"
+    non_compliant = "non_compliant"

@@ -197,6 +197,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "协议“{title}”的补充协议（{status}）等待您办理。",
         "en": "An amendment to “{title}” ({status}) is waiting for you.",
     },
+    "meetings_need_active": {
+        "zh-CN": "协议当前为“{status}”，只有生效中的协议可以安排例会。",
+        "en": "The agreement is {status}; meetings are scheduled only for active agreements.",
+    },
+    "meeting_cancelled": {
+        "zh-CN": "该例会已取消，不能再修改。",
+        "en": "This meeting was cancelled and cannot change.",
+    },
+    "meeting_already_held": {
+        "zh-CN": "该例会已召开，状态不能再更改。",
+        "en": "This meeting has been held; its status cannot change.",
+    },
+    "held_date_required": {"zh-CN": "请填写召开日期。", "en": "Enter the date the meeting was held."},
+    "held_date_future": {
+        "zh-CN": "召开日期不能晚于今天。",
+        "en": "The meeting cannot have been held in the future.",
+    },
+    "minutes_final": {
+        "zh-CN": "会议纪要已定稿锁定，不能再修改。",
+        "en": "The minutes are final and locked.",
+    },
+    "record_needs_held": {
+        "zh-CN": "例会召开后才能填写出席人员、纪要和决定。",
+        "en": "Attendees, minutes and decisions are recorded once the meeting is held.",
+    },
+    "minutes_not_waiting": {
+        "zh-CN": "纪要当前不需要您确认。",
+        "en": "These minutes are not waiting for you.",
+    },
+    "items_need_held": {
+        "zh-CN": "例会召开后才能登记跟进事项。",
+        "en": "Follow-up items are added once the meeting is held.",
+    },
+    "entity.meeting": {"zh-CN": "例会", "en": "meeting"},
+    "entity.action_item": {"zh-CN": "跟进事项", "en": "follow-up item"},
     "entity.attachment": {"zh-CN": "附件", "en": "attachment"},
     # Entity and field names used inside messages.
     "entity.school": {"zh-CN": "学校", "en": "school"},

@@ -21,6 +21,7 @@ from app.audit.models import AuditEvent
 from app.core.enums import Party, Role
 from app.core.errors import NotFound
 from app.core.security import AccessClaims
+from app.meetings.models import ActionItem, Meeting
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.schools.models import School
@@ -161,6 +162,8 @@ _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
     Activity: _under_agreement(Activity.agreement_id),
     Donation: _under_agreement(Donation.agreement_id),
     Attachment: _under_agreement(Attachment.agreement_id),
+    Meeting: _under_agreement(Meeting.agreement_id),
+    ActionItem: _under_agreement(ActionItem.agreement_id),
     School: _schools,
     Teacher: _teachers,
     User: _users,

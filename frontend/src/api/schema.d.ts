@@ -675,6 +675,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Meetings
+         * @description All meetings in the caller's scope (filters `from`, `to`, `status`, `agreement_id`, `school_id`).
+         */
+        get: operations["meetings-list_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{agreement_id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Agreement Meetings */
+        get: operations["meetings-list_agreement_meetings"];
+        put?: never;
+        /** Create Meeting */
+        post: operations["meetings-create_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Meeting */
+        get: operations["meetings-get_meeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Meeting
+         * @description Edit the plan; record as held (`status: held` with `held_date`, attendees, minutes, decisions);
+         *     or cancel (`status: cancelled` with `cancel_reason`).
+         */
+        patch: operations["meetings-update_meeting"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/minutes/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm Minutes */
+        post: operations["meetings-confirm_minutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/minutes/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return Minutes */
+        post: operations["meetings-return_minutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Action Items */
+        get: operations["meetings-list_action_items"];
+        put?: never;
+        /** Create Action Item */
+        post: operations["meetings-create_action_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Action Item */
+        patch: operations["meetings-update_action_item"];
+        trace?: never;
+    };
+    "/api/v1/compliance/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meeting Compliance
+         * @description Per agreement: held meetings in each half against what the programme requires, and the status.
+         */
+        get: operations["meetings-meeting_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{agreement_id}/attachments": {
         parameters: {
             query?: never;
@@ -771,6 +920,67 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActionItemCreate */
+        ActionItemCreate: {
+            /** Description */
+            description: string;
+            /** Owner School Id */
+            owner_school_id: number;
+            /**
+             * Owner Name
+             * @default
+             */
+            owner_name: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+        };
+        /** ActionItemRead */
+        ActionItemRead: {
+            /** Id */
+            id: number;
+            /** Meeting Id */
+            meeting_id: number;
+            /** Agreement Id */
+            agreement_id: number;
+            /** Description */
+            description: string;
+            /** Owner School Id */
+            owner_school_id: number;
+            /** Owner Name */
+            owner_name: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            status: components["schemas"]["ActionItemStatus"];
+            /** Overdue */
+            overdue: boolean;
+            /** Done At */
+            done_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ActionItemStatus
+         * @enum {string}
+         */
+        ActionItemStatus: "open" | "done";
+        /** ActionItemUpdate */
+        ActionItemUpdate: {
+            /** Description */
+            description?: string | null;
+            /** Owner School Id */
+            owner_school_id?: number | null;
+            /** Owner Name */
+            owner_name?: string | null;
+            /** Due Date */
+            due_date?: string | null;
+            status?: components["schemas"]["ActionItemStatus"] | null;
+        };
         /** ActivityCreate */
         ActivityCreate: {
             kind: components["schemas"]["ActivityKind"];
@@ -1048,6 +1258,21 @@ export interface components {
              */
             created_at: string;
         };
+        /** Attendee */
+        Attendee: {
+            /** Name */
+            name: string;
+            /** School Id */
+            school_id?: number | null;
+            /**
+             * Role
+             * @description e.g. 校长, 教务主任
+             * @default
+             */
+            role: string;
+            /** User Id */
+            user_id?: number | null;
+        };
         /** AuditEventRead */
         AuditEventRead: {
             /** Id */
@@ -1118,6 +1343,55 @@ export interface components {
              * @default password
              */
             grant_type: string;
+        };
+        /** ComplianceRow */
+        ComplianceRow: {
+            /** Agreement Id */
+            agreement_id: number;
+            /** Title */
+            title: string;
+            /** Supporting School Id */
+            supporting_school_id: number;
+            /** Supporting School Name */
+            supporting_school_name: string;
+            /** Receiving School Id */
+            receiving_school_id: number;
+            /** Receiving School Name */
+            receiving_school_name: string;
+            /** Held First Half */
+            held_first_half: number;
+            /** Held Second Half */
+            held_second_half: number;
+            /** Held Total */
+            held_total: number;
+            /** Required */
+            required: number;
+            /** Required First Half */
+            required_first_half: number;
+            /** Required Second Half */
+            required_second_half: number;
+            status: components["schemas"]["ComplianceStatus"];
+        };
+        /**
+         * ComplianceStatus
+         * @enum {string}
+         */
+        ComplianceStatus: "compliant" | "at_risk" | "non_compliant";
+        /** ComplianceSummary */
+        ComplianceSummary: {
+            /** Total */
+            total: number;
+            /** Compliant */
+            compliant: number;
+            /** At Risk */
+            at_risk: number;
+            /** Non Compliant */
+            non_compliant: number;
+            /**
+             * Rate
+             * @description Share of pairs that are compliant, 0–1
+             */
+            rate: number;
         };
         /** DonationCreate */
         DonationCreate: {
@@ -1378,6 +1652,196 @@ export interface components {
          * @enum {string}
          */
         MeetingCadence: "per_year" | "per_term";
+        /** MeetingCompliance */
+        MeetingCompliance: {
+            /** School Year */
+            school_year: number;
+            /** First Half */
+            first_half: [
+                string,
+                string
+            ];
+            /** Second Half */
+            second_half: [
+                string,
+                string
+            ];
+            /** Rows */
+            rows: components["schemas"]["ComplianceRow"][];
+            summary: components["schemas"]["ComplianceSummary"];
+        };
+        /** MeetingCreate */
+        MeetingCreate: {
+            /** @default regular */
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Scheduled Date
+             * Format: date
+             */
+            scheduled_date: string;
+            /**
+             * Location
+             * @default
+             */
+            location: string;
+            /**
+             * Online Link
+             * @default
+             */
+            online_link: string;
+            /**
+             * Agenda
+             * @default
+             */
+            agenda: string;
+        };
+        /**
+         * MeetingKind
+         * @enum {string}
+         */
+        MeetingKind: "regular" | "leader_visit" | "other";
+        /** MeetingRead */
+        MeetingRead: {
+            /** Id */
+            id: number;
+            /** Agreement Id */
+            agreement_id: number;
+            /** Agreement Title */
+            agreement_title: string;
+            /** Supporting School Id */
+            supporting_school_id: number;
+            /** Supporting School Name */
+            supporting_school_name: string;
+            /** Receiving School Id */
+            receiving_school_id: number;
+            /** Receiving School Name */
+            receiving_school_name: string;
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Scheduled Date
+             * Format: date
+             */
+            scheduled_date: string;
+            /** Held Date */
+            held_date: string | null;
+            status: components["schemas"]["MeetingStatus"];
+            minutes_status: components["schemas"]["MinutesStatus"] | null;
+            /** Location */
+            location: string;
+            /** Version */
+            version: number;
+            /** Online Link */
+            online_link: string;
+            /** Agenda */
+            agenda: string;
+            /** Cancel Reason */
+            cancel_reason: string;
+            /** Attendees */
+            attendees: components["schemas"]["Attendee"][];
+            /** Minutes */
+            minutes: string;
+            /** Decisions */
+            decisions: string;
+            minutes_recorded_by: components["schemas"]["Party"] | null;
+            /** Minutes Comment */
+            minutes_comment: string;
+            /** Minutes Final At */
+            minutes_final_at: string | null;
+            /** Items */
+            items: components["schemas"]["ActionItemRead"][];
+            /**
+             * Carried Over Items
+             * @description Open overdue items from earlier meetings of the pair, on this planned meeting's agenda
+             */
+            carried_over_items: components["schemas"]["ActionItemRead"][];
+            /** Allowed Actions */
+            allowed_actions: string[];
+            next_actor: components["schemas"]["Party"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * MeetingStatus
+         * @enum {string}
+         */
+        MeetingStatus: "planned" | "held" | "cancelled";
+        /** MeetingSummary */
+        MeetingSummary: {
+            /** Id */
+            id: number;
+            /** Agreement Id */
+            agreement_id: number;
+            /** Agreement Title */
+            agreement_title: string;
+            /** Supporting School Id */
+            supporting_school_id: number;
+            /** Supporting School Name */
+            supporting_school_name: string;
+            /** Receiving School Id */
+            receiving_school_id: number;
+            /** Receiving School Name */
+            receiving_school_name: string;
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Scheduled Date
+             * Format: date
+             */
+            scheduled_date: string;
+            /** Held Date */
+            held_date: string | null;
+            status: components["schemas"]["MeetingStatus"];
+            minutes_status: components["schemas"]["MinutesStatus"] | null;
+            /** Location */
+            location: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * MeetingUpdate
+         * @description Reschedule or edit a planned meeting; record it as held (held_date, attendees, minutes,
+         *     decisions) or cancel it (cancel_reason). Minutes are locked once final.
+         */
+        MeetingUpdate: {
+            kind?: components["schemas"]["MeetingKind"] | null;
+            /** Scheduled Date */
+            scheduled_date?: string | null;
+            /** Location */
+            location?: string | null;
+            /** Online Link */
+            online_link?: string | null;
+            /** Agenda */
+            agenda?: string | null;
+            status?: components["schemas"]["MeetingStatus"] | null;
+            /** Held Date */
+            held_date?: string | null;
+            /** Cancel Reason */
+            cancel_reason?: string | null;
+            /** Attendees */
+            attendees?: components["schemas"]["Attendee"][] | null;
+            /**
+             * Minutes
+             * @description Markdown; raw HTML is not rendered
+             */
+            minutes?: string | null;
+            /** Decisions */
+            decisions?: string | null;
+        };
+        /** MinutesAction */
+        MinutesAction: {
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+        };
+        /**
+         * MinutesStatus
+         * @enum {string}
+         */
+        MinutesStatus: "draft" | "final";
         /** Notification */
         Notification: {
             /**
@@ -1448,6 +1912,17 @@ export interface components {
         Page_DonationRead_: {
             /** Items */
             items: components["schemas"]["DonationRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[MeetingSummary] */
+        Page_MeetingSummary_: {
+            /** Items */
+            items: components["schemas"]["MeetingSummary"][];
             /** Total */
             total: number;
             /** Limit */
@@ -5614,6 +6089,792 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "meetings-list_meetings": {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+                status?: components["schemas"]["MeetingStatus"] | null;
+                agreement_id?: number | null;
+                school_id?: number | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MeetingSummary_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "meetings-list_agreement_meetings": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path: {
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MeetingSummary_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "meetings-create_meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "meetings-get_meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "meetings-update_meeting": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "meetings-confirm_minutes": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MinutesAction"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "meetings-return_minutes": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MinutesAction"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "meetings-list_action_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemRead"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "meetings-create_action_item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "meetings-update_action_item": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "meetings-meeting_compliance": {
+        parameters: {
+            query: {
+                /** @description 2026 = 2026-09-01 … 2027-08-31 */
+                school_year: number;
+                programme_id?: number | null;
+                school_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingCompliance"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
