@@ -1,5 +1,7 @@
 """The application: middleware, error handlers, the API and (when built) the single-page app."""
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -49,7 +51,17 @@ class LocaleAndHeadersMiddleware:
 
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    settings = get_settings()
+    job = None
+    if settings.run_reminders_in_process and settings.reminder_interval_seconds > 0:
+        from app.worker import run_forever
+
+        job = asyncio.create_task(run_forever(settings.reminder_interval_seconds))
     yield
+    if job is not None:
+        job.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await job
     await dispose_engine()
 
 

@@ -7,6 +7,7 @@ from app.audit.models import AuditEvent
 from app.auth.models import LoginAttempt, RefreshToken
 from app.core.db import Base
 from app.meetings.models import ActionItem, Meeting
+from app.notifications.models import Notification
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.schools.models import School
@@ -27,6 +28,7 @@ __all__ = [
     "Goal",
     "LoginAttempt",
     "Meeting",
+    "Notification",
     "Organization",
     "Programme",
     "RefreshToken",

@@ -12,6 +12,7 @@ os.environ["ENVIRONMENT"] = "test"
 os.environ["DATA_DIR"] = str(_TMP)
 os.environ["ARGON2_TIME_COST"] = "1"
 os.environ["ARGON2_MEMORY_COST"] = "64"
+os.environ["REMINDER_INTERVAL_SECONDS"] = "0"  # tests run the reminder job themselves
 os.environ["FRONTEND_DIST"] = str(_TMP / "no-dist")
 os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{_TMP / 'test.db'}"
 
@@ -19,7 +20,11 @@ import pytest  # noqa: E402
 from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
 from httpx import ASGITransport, AsyncClient  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import (  # noqa: E402
+    delete,
+    text,
+    update,
+)
 from sqlalchemy.ext.asyncio import (  # noqa: E402
     AsyncConnection,
     AsyncEngine,
@@ -31,6 +36,8 @@ from app.core.config import get_settings  # noqa: E402
 from app.core.db import build_engine, write_intent  # noqa: E402
 from app.core.deps import get_session  # noqa: E402
 from app.main import create_app  # noqa: E402
+from app.models import Base  # noqa: E402
+from app.regions.models import Region  # noqa: E402
 from tests.factories import World, build_world  # noqa: E402
 
 BACKEND = Path(__file__).resolve().parents[1]
@@ -139,3 +146,18 @@ def pytest_report_header(config: pytest.Config) -> str:
     url = os.environ["DATABASE_URL"]
     origin = "TEST_DATABASE_URL" if os.environ.get("TEST_DATABASE_URL") else "embedded SQLite"
     return f"database: {url.split('://')[0]} ({origin})"
+
+
+@pytest.fixture
+async def committed_world(engine: AsyncEngine) -> AsyncIterator[World]:
+    """A world committed for real, so that separate connections race on it; emptied afterwards."""
+    write_intent.set(True)
+    async with AsyncSession(engine, expire_on_commit=False) as session:
+        world = await build_world(session)
+        await session.commit()
+    yield world
+    write_intent.set(True)
+    async with engine.begin() as conn:
+        await conn.execute(update(Region).values(parent_id=None))  # regions refer to each other
+        for table in reversed(Base.metadata.sorted_tables):
+            await conn.execute(delete(table))

@@ -1,6 +1,7 @@
 """Factories: rows built through the models, and a small two-county world for scope tests."""
 
 import itertools
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +11,7 @@ from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement, AgreementAreaRow, Amendment, Goal
 from app.attachments.models import Attachment
 from app.auth.service import claims_for
+from app.core.clock import now
 from app.core.enums import (
     ActivityKind,
     AgreementArea,
@@ -30,6 +32,7 @@ from app.core.enums import (
 from app.core.security import create_access_token, hash_password
 from app.core.storage import content_key, get_storage
 from app.meetings.models import ActionItem, Meeting
+from app.notifications.models import Notification
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.schools.models import School
@@ -37,6 +40,11 @@ from app.teachers.models import Teacher, TeacherSubject
 from app.users.models import User
 
 PASSWORD = "correct-horse-9"
+
+
+@lru_cache
+def _hashed(password: str) -> str:
+    return hash_password(password)  # one real Argon2 hash per password, not one per user per test
 _seq = itertools.count(1)
 
 
@@ -106,7 +114,7 @@ async def make_user(
     user = User(
         username=overrides.pop("username", f"user{n}"),
         display_name=f"用户{n}",
-        password_hash=hash_password(password),
+        password_hash=_hashed(password),
         role=role,
         organization_id=organization.id if organization else None,
         school_id=school.id if school else (teacher.school_id if teacher else None),
@@ -267,6 +275,7 @@ class World:
     ledger: Ledger
     foreign_agreement: Agreement  # b1 supports b2 in the other county, active
     foreign_ledger: Ledger
+    notification: Notification  # the teacher's
 
 
 async def build_world(session: AsyncSession) -> World:
@@ -306,6 +315,15 @@ async def build_world(session: AsyncSession) -> World:
     programme_b = await make_programme(session, bureau_b)
     agreement = await make_agreement(session, programme_a, a1, a2)
     foreign_agreement = await make_agreement(session, programme_b, b1, b2)
+    notification = Notification(
+        user_id=users["teacher"].id,
+        kind="agreement_waiting",
+        dedupe_key="test",
+        agreement_id=agreement.id,
+        payload={"title": agreement.title},
+        created_at=now(),
+    )
+    session.add(notification)
     return World(
         province,
         county_a,
@@ -328,4 +346,5 @@ async def build_world(session: AsyncSession) -> World:
         await make_ledger(session, agreement),
         foreign_agreement,
         await make_ledger(session, foreign_agreement),
+        notification,
     )

@@ -227,6 +227,13 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ),
     ("GET", "/api/v1/audit-events"): (_plain("/api/v1/audit-events"), _roles(200, 200, 403, 403, 200), False),
     ("GET", "/api/v1/notifications"): (_plain("/api/v1/notifications"), _all(200), False),
+    # A notification is its owner's alone (the teacher's here): everyone else is told it does not exist.
+    ("POST", "/api/v1/notifications/{notification_id}/read"): (
+        lambda w, stranger: (f"/api/v1/notifications/{w.notification.id}/read", {}),
+        _roles(404, 404, 404, 204, 404),
+        False,
+    ),
+    ("POST", "/api/v1/notifications/read-all"): (_plain("/api/v1/notifications/read-all"), _all(204), False),
     ("GET", "/api/v1/programmes"): (_plain("/api/v1/programmes"), _all(200), False),
     ("POST", "/api/v1/programmes"): (_new_programme, _roles(201, 403, 403, 403, 201), False),
     ("GET", "/api/v1/programmes/{programme_id}"): (_programme, READ, True),

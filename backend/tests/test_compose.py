@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 NGINX_CONF = ROOT / "frontend" / "nginx" / "default.conf"
 DOCKERFILES = ["backend/Dockerfile", "frontend/Dockerfile"]
-REQUIRED_SERVICES = {"db", "migrate", "api", "web"}
+REQUIRED_SERVICES = {"db", "migrate", "api", "worker", "web"}
 NON_ROOT_BASE_IMAGES = ("nginxinc/nginx-unprivileged",)
 
 
@@ -273,3 +273,11 @@ def test_nginx_limits_and_security_headers(nginx_conf: str) -> None:
     assert re.search(r"client_max_body_size\s+20m\s*;", nginx_conf)
     for header in ("X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
         assert re.search(r"add_header\s+" + header + r"\s", nginx_conf), header
+
+
+def test_worker_runs_reminders_outside_the_api(services: dict[str, dict[str, Any]]) -> None:
+    worker = services["worker"]
+    assert worker["command"][-1] == "app.worker"
+    assert worker["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    api_env = services["api"]["environment"]
+    assert str(api_env["RUN_REMINDERS_IN_PROCESS"]).lower() == "false"

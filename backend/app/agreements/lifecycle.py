@@ -12,6 +12,7 @@ from app.core.errors import Conflict, Forbidden, InvalidTransition, ValidationFa
 from app.core.i18n import t
 from app.core.policy import Caller
 from app.core.versioning import check_version
+from app.notifications.service import notify_next_signer
 from app.schools.models import School
 
 
@@ -94,6 +95,14 @@ async def transition_agreement(
         on_behalf=on_behalf,
         comment=comment.strip(),
     )
+    await notify_next_signer(
+        session,
+        agreement,
+        kind="agreement_waiting",
+        party=rules.NEXT_ACTOR[transition.to],
+        key=f"agreement_step:{agreement.id}:{transition.to.value}:{agreement.version}",
+        actor_id=caller.user_id,
+    )
     await audit.record(
         session,
         caller,
@@ -158,6 +167,14 @@ async def create_amendment(
         entity_id=amendment.id,
         after={"agreement_id": agreement.id, "summary": summary, "effective_date": str(effective_date)},
     )
+    await notify_next_signer(
+        session,
+        agreement,
+        kind="amendment_waiting",
+        party=rules.NEXT_ACTOR[AgreementStatus.draft],
+        key=f"amendment_step:{amendment.id}:draft:{amendment.version}",
+        actor_id=caller.user_id,
+    )
     return present_amendment(caller, agreement, amendment)
 
 
@@ -191,6 +208,14 @@ async def transition_amendment(
         on_behalf=on_behalf,
         comment=comment.strip(),
         amendment_id=amendment.id,
+    )
+    await notify_next_signer(
+        session,
+        agreement,
+        kind="amendment_waiting",
+        party=rules.NEXT_ACTOR[transition.to],
+        key=f"amendment_step:{amendment.id}:{transition.to.value}:{amendment.version}",
+        actor_id=caller.user_id,
     )
     await audit.record(
         session,

@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     # Uploaded documents (signed agreements, photos): directory (default DATA_DIR/attachments) and size cap.
     storage_dir: Path | None = None
     attachment_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    # The reminder job: how often it runs (0 = never), and whether the API process runs it itself
+    # (embedded mode) or leaves it to `python -m app.worker` (the compose deployment).
+    reminder_interval_seconds: int = Field(default=600, ge=0)
+    run_reminders_in_process: bool = True
     login_max_failures: int = Field(default=5, ge=1)
     login_lockout_minutes: int = Field(default=15, ge=1)
 

@@ -181,57 +181,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "所选的补充协议或活动不属于该协议。",
         "en": "The amendment or activity does not belong to this agreement.",
     },
-    "notice.expiring": {
+    "notice.agreement_expiring": {
         "zh-CN": "协议“{title}”将于 {end} 到期（还剩 {days} 天），请准备总结或续签。",
         "en": "Agreement “{title}” ends on {end} ({days} days left): prepare the review or a renewal.",
     },
-    "notice.expiring_today": {
+    "notice.agreement_expiring_today": {
         "zh-CN": "协议“{title}”今天到期，请完成总结或续签。",
         "en": "Agreement “{title}” ends today: complete the review or renew it.",
     },
-    "notice.waiting": {
-        "zh-CN": "协议“{title}”（{status}）等待您办理。",
-        "en": "Agreement “{title}” ({status}) is waiting for you.",
+    "notice.agreement_waiting": {
+        "zh-CN": "协议“{title}”等待您办理。",
+        "en": "Agreement “{title}” is waiting for you.",
     },
     "notice.amendment_waiting": {
-        "zh-CN": "协议“{title}”的补充协议（{status}）等待您办理。",
-        "en": "An amendment to “{title}” ({status}) is waiting for you.",
+        "zh-CN": "协议“{title}”的补充协议等待您办理。",
+        "en": "An amendment to “{title}” is waiting for you.",
     },
-    "meetings_need_active": {
-        "zh-CN": "协议当前为“{status}”，只有生效中的协议可以安排例会。",
-        "en": "The agreement is {status}; meetings are scheduled only for active agreements.",
+    "notice.minutes_to_confirm": {
+        "zh-CN": "协议“{title}”的例会纪要等待您确认。",
+        "en": "Meeting minutes of “{title}” are waiting for your confirmation.",
     },
-    "meeting_cancelled": {
-        "zh-CN": "该例会已取消，不能再修改。",
-        "en": "This meeting was cancelled and cannot change.",
+    "notice.minutes_pending": {
+        "zh-CN": "协议“{title}”于 {held} 召开的例会，纪要 {days} 天仍未定稿。",
+        "en": "The minutes of the “{title}” meeting held on {held} are still not final after {days} days.",
     },
-    "meeting_already_held": {
-        "zh-CN": "该例会已召开，状态不能再更改。",
-        "en": "This meeting has been held; its status cannot change.",
+    "notice.item_due": {
+        "zh-CN": "跟进事项“{description}”（{title}）将于 {due} 到期。",
+        "en": "Follow-up item “{description}” ({title}) is due on {due}.",
     },
-    "held_date_required": {"zh-CN": "请填写召开日期。", "en": "Enter the date the meeting was held."},
-    "held_date_future": {
-        "zh-CN": "召开日期不能晚于今天。",
-        "en": "The meeting cannot have been held in the future.",
+    "notice.item_overdue": {
+        "zh-CN": "跟进事项“{description}”（{title}）已于 {due} 逾期。",
+        "en": "Follow-up item “{description}” ({title}) has been overdue since {due}.",
     },
-    "minutes_final": {
-        "zh-CN": "会议纪要已定稿锁定，不能再修改。",
-        "en": "The minutes are final and locked.",
+    "notice.meeting_at_risk": {
+        "zh-CN": "协议“{title}”本学期（半年）尚未召开例会，剩余不足 30 天。",
+        "en": "“{title}” has held no meeting this half-year and fewer than 30 days remain.",
     },
-    "record_needs_held": {
-        "zh-CN": "例会召开后才能填写出席人员、纪要和决定。",
-        "en": "Attendees, minutes and decisions are recorded once the meeting is held.",
+    "notice.compliance_digest": {
+        "zh-CN": "本周例会督查：{year} 学年有 {count} 对结对学校未达到例会要求。",
+        "en": "Weekly check: {count} pairs fall short of the meeting requirement in school year {year}.",
     },
-    "minutes_not_waiting": {
-        "zh-CN": "纪要当前不需要您确认。",
-        "en": "These minutes are not waiting for you.",
-    },
-    "items_need_held": {
-        "zh-CN": "例会召开后才能登记跟进事项。",
-        "en": "Follow-up items are added once the meeting is held.",
-    },
-    "entity.meeting": {"zh-CN": "例会", "en": "meeting"},
-    "entity.action_item": {"zh-CN": "跟进事项", "en": "follow-up item"},
+    "entity.notification": {"zh-CN": "提醒", "en": "notification"},
     "entity.attachment": {"zh-CN": "附件", "en": "attachment"},
     # Entity and field names used inside messages.
     "entity.school": {"zh-CN": "学校", "en": "school"},

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -86,11 +86,12 @@ def assess(
 async def meeting_compliance(
     session: AsyncSession,
     *,
-    caller: Caller,
+    caller: Caller | None,
     school_year: int,
     programme_id: int | None = None,
     school_id: int | None = None,
 ) -> MeetingCompliance:
+    """Compliance rows in the caller's scope (caller None: every agreement, for the reminder job)."""
     halves = Halves.of(school_year)
     year_start, year_end = halves.first[0], halves.second[1]
     supporting, receiving = aliased(School), aliased(School)
@@ -125,7 +126,7 @@ async def meeting_compliance(
         .outerjoin(approved, approved.c.agreement_id == Agreement.id)
         .outerjoin(Meeting, Meeting.agreement_id == Agreement.id)
         .where(
-            policy.scope_condition(caller, Agreement),
+            policy.scope_condition(caller, Agreement) if caller is not None else true(),
             Agreement.status.in_([AgreementStatus.active, AgreementStatus.completed]),
             Agreement.start_date <= year_end,
             Agreement.end_date >= year_start,
@@ -206,3 +207,8 @@ async def meeting_compliance(
         rows=rows,
         summary=summary,
     )
+
+
+def school_year_of(day: date) -> int:
+    """2026 for any day from 2026-09-01 to 2027-08-31."""
+    return day.year if day.month >= 9 else day.year - 1

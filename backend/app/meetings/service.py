@@ -27,6 +27,7 @@ from app.meetings.schemas import (
     MeetingSummary,
     MeetingUpdate,
 )
+from app.notifications.service import notify_minutes_to_confirm
 
 WITH_AGREEMENT = (
     joinedload(Meeting.agreement).joinedload(Agreement.supporting_school),
@@ -198,6 +199,14 @@ async def update_meeting(
             minutes_status=MinutesStatus.draft, minutes_recorded_by=_side(caller, meeting.agreement)
         )
     await audit.apply_changes(session, caller, meeting, changes, entity="meeting", read_model=MeetingRead)
+    if changes.get("status") == MeetingStatus.held:
+        await notify_minutes_to_confirm(
+            session,
+            meeting.agreement,
+            meeting.id,
+            rules.other_side(meeting.minutes_recorded_by),
+            meeting.version,
+        )
     return await _reload(session, caller, meeting_id)
 
 

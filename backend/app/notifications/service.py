@@ -1,121 +1,172 @@
-"""In-app reminders, derived from the data each time they are asked for (nothing to send or to forget):
-agreements ending within 30 days, within 7 days and today; and signing steps waiting for the caller."""
+"""The in-app inbox: reminders are written once per person and occasion, read in the reader's language."""
 
-from datetime import date, timedelta
-from typing import Literal
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.agreements import rules
-from app.agreements.models import Agreement, Amendment
-from app.agreements.schemas import AgreementFilters
-from app.agreements.service import agreements_query
-from app.core import policy
-from app.core.clock import today
-from app.core.enums import AgreementStatus, Role
+from app.agreements.models import Agreement
+from app.core.clock import now
+from app.core.enums import Party, Role
+from app.core.errors import NotFound
 from app.core.i18n import t
 from app.core.policy import Caller
+from app.notifications.models import Notification
+from app.programmes.models import Programme
+from app.users.models import User
 
 Stage = Literal["30_days", "7_days", "today"]
-EXPIRY_WINDOW_DAYS = 30
+INBOX_SIZE = 50
 
 
-class Notification(BaseModel):
-    kind: Literal["agreement_expiring", "agreement_waiting", "amendment_waiting"]
-    agreement_id: int
-    amendment_id: int | None = None
+class NotificationRead(BaseModel):
+    id: int
+    kind: str
+    agreement_id: int | None
+    meeting_id: int | None
+    action_item_id: int | None
     title: str
     stage: Stage | None = None
     due_date: date | None = None
     days_left: int | None = None
     message: str
+    created_at: Any
+    read_at: Any
 
 
-def expiry_stage(days_left: int) -> Stage:
-    if days_left <= 0:
-        return "today"
-    return "7_days" if days_left <= 7 else "30_days"
+class Inbox(BaseModel):
+    items: list[NotificationRead]
+    unread_count: int
 
 
-async def notifications_for(session: AsyncSession, caller: Caller) -> list[Notification]:
-    on = today()
-    items: list[Notification] = []
-    expiring = await session.scalars(
-        agreements_query(caller=caller, filters=AgreementFilters(status=AgreementStatus.active))
-        .where(Agreement.end_date >= on, Agreement.end_date <= on + timedelta(days=EXPIRY_WINDOW_DAYS))
-        .order_by(Agreement.end_date)
+def render(n: Notification) -> NotificationRead:
+    payload = n.payload or {}
+    return NotificationRead(
+        id=n.id,
+        kind=n.kind,
+        agreement_id=n.agreement_id,
+        meeting_id=n.meeting_id,
+        action_item_id=n.action_item_id,
+        title=str(payload.get("title", "")),
+        stage=payload.get("stage"),
+        due_date=payload.get("due_date"),
+        days_left=payload.get("days_left"),
+        message=t(f"notice.{n.kind}", **payload),
+        created_at=n.created_at,
+        read_at=n.read_at,
     )
-    for agreement in expiring:
-        days_left = (agreement.end_date - on).days
-        items.append(
-            Notification(
-                kind="agreement_expiring",
-                agreement_id=agreement.id,
-                title=agreement.title,
-                stage=expiry_stage(days_left),
-                due_date=agreement.end_date,
-                days_left=days_left,
-                message=t(
-                    "notice.expiring_today" if days_left == 0 else "notice.expiring",
-                    title=agreement.title,
-                    days=days_left,
-                    end=agreement.end_date.isoformat(),
-                ),
-            )
-        )
-    if caller.role in (Role.bureau_admin, Role.school_admin):
-        waiting = await session.scalars(
-            agreements_query(caller=caller, filters=AgreementFilters(waiting_for_me=True)).order_by(
-                Agreement.id
-            )
-        )
-        for agreement in waiting:
-            items.append(
-                Notification(
-                    kind="agreement_waiting",
-                    agreement_id=agreement.id,
-                    title=agreement.title,
-                    message=t(
-                        "notice.waiting", title=agreement.title, status=f"status.{agreement.status.value}"
-                    ),
-                )
-            )
-        items.extend(await _amendments_waiting(session, caller))
-    return items
 
 
-async def _amendments_waiting(session: AsyncSession, caller: Caller) -> list[Notification]:
+async def inbox(session: AsyncSession, caller: Caller, *, unread_only: bool = False) -> Inbox:
+    stmt = select(Notification).where(Notification.user_id == caller.user_id)
+    if unread_only:
+        stmt = stmt.where(Notification.read_at.is_(None))
     rows = (
-        await session.execute(
-            select(Amendment, Agreement)
-            .join(Agreement, Agreement.id == Amendment.agreement_id)
-            .where(
-                Agreement.id.in_(policy.readable(caller, Agreement).with_only_columns(Agreement.id)),
-                Agreement.status == AgreementStatus.active,
-                Amendment.status.in_(
-                    [AgreementStatus.draft, AgreementStatus.submitted, AgreementStatus.confirmed]
-                ),
-            )
-            .order_by(Amendment.id)
+        await session.scalars(
+            stmt.order_by(
+                Notification.read_at.is_not(None), Notification.created_at.desc(), Notification.id.desc()
+            ).limit(INBOX_SIZE)
         )
     ).all()
-    notices = []
-    for amendment, agreement in rows:
-        mine = policy.agreement_parties(caller, agreement)
-        if rules.NEXT_ACTOR[amendment.status] in mine:
-            notices.append(
-                Notification(
-                    kind="amendment_waiting",
-                    agreement_id=agreement.id,
-                    amendment_id=amendment.id,
-                    title=agreement.title,
-                    message=t(
-                        "notice.amendment_waiting",
-                        title=agreement.title,
-                        status=f"status.{amendment.status.value}",
-                    ),
-                )
+    unread = await session.scalar(
+        select(func.count()).where(Notification.user_id == caller.user_id, Notification.read_at.is_(None))
+    )
+    return Inbox(items=[render(n) for n in rows], unread_count=unread or 0)
+
+
+async def mark_read(session: AsyncSession, caller: Caller, notification_id: int | None = None) -> None:
+    """Mark one notification (or, with None, all of them) as read. Only one's own."""
+    stmt = update(Notification).where(Notification.user_id == caller.user_id, Notification.read_at.is_(None))
+    if notification_id is not None:
+        owned = await session.scalar(
+            select(Notification.id).where(
+                Notification.id == notification_id, Notification.user_id == caller.user_id
             )
-    return notices
+        )
+        if owned is None:
+            raise NotFound("notification")
+        stmt = stmt.where(Notification.id == notification_id)
+    await session.execute(stmt.values(read_at=now()))
+
+
+async def notify(
+    session: AsyncSession,
+    user_ids: Iterable[int],
+    *,
+    kind: str,
+    key: str,
+    payload: dict[str, Any],
+    agreement_id: int | None = None,
+    meeting_id: int | None = None,
+    action_item_id: int | None = None,
+) -> int:
+    """Write a notification for each user unless they already have one for this occasion."""
+    rows = [
+        {
+            "user_id": uid,
+            "kind": kind,
+            "dedupe_key": key,
+            "payload": payload,
+            "agreement_id": agreement_id,
+            "meeting_id": meeting_id,
+            "action_item_id": action_item_id,
+            "created_at": now(),
+        }
+        for uid in dict.fromkeys(user_ids)
+    ]
+    if not rows:
+        return 0
+    dialect = (await session.connection()).dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(Notification).values(rows).on_conflict_do_nothing(index_elements=["user_id", "dedupe_key"])
+    result = await session.execute(stmt)
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def admins_of(session: AsyncSession, agreement: Agreement, party: Party | None) -> list[int]:
+    """Active accounts that act for one side of an agreement: a school's admins, or the programme's bureau."""
+    if party is None:
+        return []
+    if party == Party.bureau:
+        org = (
+            select(Programme.organization_id).where(Programme.id == agreement.programme_id).scalar_subquery()
+        )
+        stmt = select(User.id).where(User.role == Role.bureau_admin, User.organization_id == org)
+    else:
+        school = (
+            agreement.supporting_school_id
+            if party == Party.supporting_school
+            else agreement.receiving_school_id
+        )
+        stmt = select(User.id).where(User.role == Role.school_admin, User.school_id == school)
+    return list((await session.scalars(stmt.where(User.is_active.is_(True)))).all())
+
+
+async def notify_next_signer(
+    session: AsyncSession, agreement: Agreement, *, kind: str, key: str, party: Party | None, actor_id: int
+) -> None:
+    """Tell the side whose step it now is (in the same transaction as the step; not the actor themself)."""
+    users = [uid for uid in await admins_of(session, agreement, party) if uid != actor_id]
+    await notify(
+        session, users, kind=kind, key=key, agreement_id=agreement.id, payload={"title": agreement.title}
+    )
+
+
+async def notify_minutes_to_confirm(
+    session: AsyncSession, agreement: Agreement, meeting_id: int, party: Party | None, version: int
+) -> None:
+    await notify(
+        session,
+        await admins_of(session, agreement, party),
+        kind="minutes_to_confirm",
+        key=f"minutes_to_confirm:{meeting_id}:{version}",
+        agreement_id=agreement.id,
+        meeting_id=meeting_id,
+        payload={"title": agreement.title},
+    )

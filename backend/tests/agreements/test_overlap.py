@@ -1,12 +1,10 @@
 """One binding agreement per pair at a time, also when two approvals race."""
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import date
 
-import pytest
 from httpx import AsyncClient
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.agreements.lifecycle import transition_agreement
@@ -16,9 +14,7 @@ from app.core.db import write_intent
 from app.core.enums import AgreementStatus
 from app.core.errors import Conflict
 from app.core.policy import Caller
-from app.models import Base
-from app.regions.models import Region
-from tests.factories import World, build_world, make_agreement
+from tests.factories import World, make_agreement
 
 
 async def test_overlapping_agreement_of_the_same_pair_cannot_be_submitted(
@@ -98,21 +94,6 @@ async def test_drafts_and_terminated_agreements_do_not_block(
         f"/api/v1/agreements/{replacement.id}/submit", headers=world.headers["school_admin"]
     )
     assert submitted.status_code == 200
-
-
-@pytest.fixture
-async def committed_world(engine: AsyncEngine) -> AsyncIterator[World]:
-    """A world committed for real, so that separate connections race on it; emptied afterwards."""
-    write_intent.set(True)
-    async with AsyncSession(engine, expire_on_commit=False) as session:
-        world = await build_world(session)
-        await session.commit()
-    yield world
-    write_intent.set(True)
-    async with engine.begin() as conn:
-        await conn.execute(update(Region).values(parent_id=None))  # regions refer to each other
-        for table in reversed(Base.metadata.sorted_tables):
-            await conn.execute(delete(table))
 
 
 async def _race(engine: AsyncEngine, *steps: tuple[Caller, int, str]) -> list[str]:

@@ -888,11 +888,47 @@ export interface paths {
         };
         /**
          * List Notifications
-         * @description Reminders: agreements ending soon (30 days, 7 days, today) and signing steps waiting for the caller.
+         * @description The caller's reminders, unread first: agreements ending (30 days, 7 days, today), signing steps and
+         *     minutes waiting for them, follow-up items due or overdue, pairs at risk of missing a meeting, and for
+         *     bureau admins a weekly digest of non-compliant pairs.
          */
         get: operations["notifications-list_notifications"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark Notification Read */
+        post: operations["notifications-mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark All Notifications Read */
+        post: operations["notifications-mark_all_notifications_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1581,6 +1617,13 @@ export interface components {
              */
             database: "ok" | "unavailable";
         };
+        /** Inbox */
+        Inbox: {
+            /** Items */
+            items: components["schemas"]["NotificationRead"][];
+            /** Unread Count */
+            unread_count: number;
+        };
         /** KindTotal */
         KindTotal: {
             /** Count */
@@ -1842,17 +1885,18 @@ export interface components {
          * @enum {string}
          */
         MinutesStatus: "draft" | "final";
-        /** Notification */
-        Notification: {
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "agreement_expiring" | "agreement_waiting" | "amendment_waiting";
+        /** NotificationRead */
+        NotificationRead: {
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
             /** Agreement Id */
-            agreement_id: number;
-            /** Amendment Id */
-            amendment_id?: number | null;
+            agreement_id: number | null;
+            /** Meeting Id */
+            meeting_id: number | null;
+            /** Action Item Id */
+            action_item_id: number | null;
             /** Title */
             title: string;
             /** Stage */
@@ -1863,6 +1907,10 @@ export interface components {
             days_left?: number | null;
             /** Message */
             message: string;
+            /** Created At */
+            created_at: unknown;
+            /** Read At */
+            read_at: unknown;
         };
         /** OrganizationRead */
         OrganizationRead: {
@@ -7149,7 +7197,9 @@ export interface operations {
     };
     "notifications-list_notifications": {
         parameters: {
-            query?: never;
+            query?: {
+                unread_only?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7162,8 +7212,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Notification"][];
+                    "application/json": components["schemas"]["Inbox"];
                 };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notifications-mark_notification_read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notifications-mark_all_notifications_read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {

@@ -1,0 +1,53 @@
+"""The background worker: produces reminders on a schedule. `python -m app.worker [--once]`.
+
+In embedded mode the API process runs the same loop itself (see main.lifespan). Several workers may
+run at once: reminders are deduplicated by the database, so none is written twice.
+"""
+
+import argparse
+import asyncio
+import logging
+
+from app.core.config import get_settings
+from app.core.db import dispose_engine, session_scope
+from app.notifications.producer import produce_reminders
+
+logger = logging.getLogger("app.worker")
+
+
+async def run_once() -> dict[str, int]:
+    async with session_scope() as session:
+        created = await produce_reminders(session)
+    logger.info("reminders produced: %s", created)
+    return created
+
+
+async def run_forever(interval_seconds: int) -> None:
+    while True:
+        try:
+            await run_once()
+        except Exception:  # a failed round is logged and retried next time; the loop must not die
+            logger.exception("reminder round failed")
+        await asyncio.sleep(interval_seconds)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m app.worker", description="Reminder worker")
+    parser.add_argument("--once", action="store_true", help="run one round and exit")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    async def run() -> None:
+        try:
+            if args.once:
+                print(await run_once())
+            else:
+                await run_forever(max(get_settings().reminder_interval_seconds, 30))
+        finally:
+            await dispose_engine()
+
+    asyncio.run(run())
+
+
+if __name__ == "__main__":
+    main()
