@@ -1,9 +1,9 @@
 """Factories: rows built through the models, and a small two-county world for scope tests."""
 
 import itertools
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -45,6 +45,8 @@ PASSWORD = "correct-horse-9"
 @lru_cache
 def _hashed(password: str) -> str:
     return hash_password(password)  # one real Argon2 hash per password, not one per user per test
+
+
 _seq = itertools.count(1)
 
 
