@@ -18,7 +18,7 @@ from app.core.config import get_settings
 from app.core.db import dispose_engine, session_scope
 from app.core.enums import RegionLevel, Role
 from app.core.security import hash_password, verify_password
-from app.demo_agreements import PROGRAMME, seed_agreements
+from app.demo_agreements import PROGRAMME, seed_agreements, seed_meetings
 from app.regions.models import Organization, Region
 from app.regions.service import governing_organization
 from app.schools.models import School
@@ -156,6 +156,10 @@ async def seed_demo() -> list[str]:
         await accounts.sync_passwords(usernames)
         bureau_id = bureau.id  # services below expire loaded objects
         agreements = await seed_agreements(session, bureau)
+        await session.refresh(bureau)
+        meetings = await seed_meetings(session, bureau)
+        if meetings:
+            print(f"demo: {meetings} meetings", file=sys.stderr)
         if agreements:
             print(f"demo: {agreements} pairing agreements in programme {PROGRAMME}", file=sys.stderr)
         if accounts.created:

@@ -10,9 +10,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.activities.schemas import ActivityCreate, DonationCreate
 from app.activities.service import add_activity, add_donation
 from app.agreements.lifecycle import transition_agreement
+from app.agreements.models import Agreement
 from app.agreements.schemas import AgreementCreate, GoalCreate
 from app.agreements.service import create_agreement
-from app.core.enums import ActivityKind, AgreementArea, AssistanceForm, DonationKind, GoalStatus, Role
+from app.core.enums import (
+    ActivityKind,
+    AgreementArea,
+    AgreementStatus,
+    AssistanceForm,
+    DonationKind,
+    GoalStatus,
+    MeetingStatus,
+    Role,
+)
 from app.core.policy import Caller
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
@@ -229,4 +239,106 @@ async def seed_agreements(session: AsyncSession, bureau: Organization) -> int:
                 description="课桌椅 30 套",
             ),
         )
+    return created
+
+
+async def seed_meetings(session: AsyncSession, bureau: Organization) -> int:
+    """For each active demo pair: the autumn meeting held with final minutes and follow-up items, and the
+    spring one planned. Once only (skipped when the demo pairs already have meetings)."""
+    from app.meetings.models import Meeting
+    from app.meetings.schemas import ActionItemCreate, MeetingCreate, MeetingUpdate
+    from app.meetings.service import act_on_minutes, add_item, create_meeting, update_meeting
+
+    agreements = (
+        await session.scalars(
+            select(Agreement)
+            .join(Programme, Programme.id == Agreement.programme_id)
+            .where(
+                Programme.organization_id == bureau.id,
+                Programme.name == PROGRAMME,
+                Agreement.status == AgreementStatus.active,
+            )
+            .order_by(Agreement.id)
+        )
+    ).all()
+    ids = [a.id for a in agreements]
+    pairs = [(a.id, a.supporting_school_id, a.receiving_school_id, a.title) for a in agreements]
+    if not ids or await session.scalar(select(Meeting.id).where(Meeting.agreement_id.in_(ids)).limit(1)):
+        return 0
+    callers = await _callers(session, bureau)
+    codes = {
+        school_id: code for code, school_id in (await session.execute(select(School.code, School.id))).all()
+    }
+    created = 0
+    for index, (agreement_id, supporting_id, receiving_id, _title) in enumerate(pairs):
+        host = callers[f"admin_{codes[receiving_id]}"]
+        guest = callers[f"admin_{codes[supporting_id]}"]
+        autumn = await create_meeting(
+            session,
+            caller=host,
+            agreement_id=agreement_id,
+            data=MeetingCreate(
+                scheduled_date=date(2026, 10, 15 + index),
+                location="受援学校会议室",
+                agenda="1. 本学期帮扶计划\n2. 送课与跟岗安排\n3. 受援学校的困难与需求",
+            ),
+        )
+        await update_meeting(
+            session,
+            caller=host,
+            meeting_id=autumn.id,
+            expected_version=None,
+            data=MeetingUpdate(
+                status=MeetingStatus.held,
+                held_date=date(2026, 10, 15 + index),
+                attendees=[
+                    {"name": "支援学校校长", "school_id": supporting_id, "role": "校长"},
+                    {"name": "受援学校校长", "school_id": receiving_id, "role": "校长"},
+                    {"name": "受援学校教务主任", "school_id": receiving_id, "role": "教务主任"},
+                ],
+                minutes="## 会议纪要\n- 双方回顾了开学以来的帮扶情况\n- 确定本学期送课 4 次、跟岗学习 2 批\n"
+                "- 受援学校提出英语、音乐学科师资短缺",
+                decisions="十一月起每月送课一次；支援学校接收两名受援学校教师跟岗学习。",
+            ),
+        )
+        await add_item(
+            session,
+            caller=host,
+            meeting_id=autumn.id,
+            data=ActionItemCreate(
+                description="提交本学期送课安排表",
+                owner_school_id=supporting_id,
+                owner_name="教务处",
+                due_date=date(2026, 11, 10),
+            ),
+        )
+        await add_item(
+            session,
+            caller=host,
+            meeting_id=autumn.id,
+            data=ActionItemCreate(
+                description="确定跟岗学习教师名单",
+                owner_school_id=receiving_id,
+                owner_name="教务处",
+                due_date=date(2026, 12, 15),
+            ),
+        )
+        if index % 2 == 0:  # some minutes confirmed, some still waiting for the supporting school
+            await act_on_minutes(
+                session,
+                caller=guest,
+                meeting_id=autumn.id,
+                action="confirm_minutes",
+                comment="",
+                expected_version=None,
+            )
+        await create_meeting(
+            session,
+            caller=guest,
+            agreement_id=agreement_id,
+            data=MeetingCreate(
+                scheduled_date=date(2027, 3, 20), location="支援学校", agenda="春季学期工作安排"
+            ),
+        )
+        created += 2
     return created

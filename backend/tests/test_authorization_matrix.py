@@ -335,6 +335,11 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         _roles(200, 403, 409, 404, 404),
         True,
     ),
+    ("GET", "/api/v1/meetings/{meeting_id}/minutes.pdf"): (
+        _ledger_path("meeting", "/minutes.pdf"),
+        _roles(409, 409, 409, 404, 404),
+        True,
+    ),  # minutes still a draft
     ("GET", "/api/v1/meetings/{meeting_id}/action-items"): (
         _ledger_path("meeting", "/action-items"),
         READ,

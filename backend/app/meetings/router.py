@@ -1,4 +1,5 @@
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 
@@ -131,6 +132,21 @@ def _minutes_route(action: str, path: str) -> None:
 
 _minutes_route("confirm_minutes", "confirm")
 _minutes_route("return_minutes", "return")
+
+
+@router.get(
+    "/meetings/{meeting_id}/minutes.pdf",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}, **problem_responses(401, 404, 409)},
+)
+async def minutes_pdf(meeting_id: int, session: SessionDep, caller: CurrentCaller) -> Response:
+    """The final minutes as an A4 PDF for the archive (409 while the minutes are not final)."""
+    data, filename = await service.minutes_document(session, caller=caller, meeting_id=meeting_id)
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
+    )
 
 
 @router.get(

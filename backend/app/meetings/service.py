@@ -12,11 +12,13 @@ from app.core import audit, policy, updates
 from app.core.clock import now, today
 from app.core.enums import ActionItemStatus, AgreementStatus, MeetingStatus, MinutesStatus, Party, Role
 from app.core.errors import Conflict, Forbidden, ValidationFailed
+from app.core.i18n import current_locale
 from app.core.listing import ListSpec
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.meetings import rules
 from app.meetings.models import ActionItem, Meeting
+from app.meetings.pdf import minutes_pdf
 from app.meetings.schemas import (
     ActionItemCreate,
     ActionItemRead,
@@ -27,7 +29,8 @@ from app.meetings.schemas import (
     MeetingSummary,
     MeetingUpdate,
 )
-from app.notifications.service import notify_minutes_to_confirm
+from app.notifications.service import notify_minutes_to_confirm, settle
+from app.schools.models import School
 
 WITH_AGREEMENT = (
     joinedload(Meeting.agreement).joinedload(Agreement.supporting_school),
@@ -233,6 +236,8 @@ async def act_on_minutes(
     if to == MinutesStatus.final:
         changes["minutes_final_at"] = now()
     await audit.apply_changes(session, caller, meeting, changes, entity="meeting", read_model=MeetingRead)
+    if to == MinutesStatus.final:
+        await settle(session, kind="minutes_to_confirm", meeting_id=meeting.id)
     return await _reload(session, caller, meeting_id)
 
 
@@ -284,3 +289,14 @@ async def update_item(
 async def items_of(session: AsyncSession, *, caller: Caller, meeting_id: int) -> list[ActionItem]:
     meeting = await get_meeting(session, caller=caller, meeting_id=meeting_id)
     return list(meeting.items)
+
+
+async def minutes_document(session: AsyncSession, *, caller: Caller, meeting_id: int) -> tuple[bytes, str]:
+    meeting = await get_meeting(session, caller=caller, meeting_id=meeting_id)
+    if meeting.minutes_status != MinutesStatus.final:
+        raise Conflict("minutes_not_final")
+    ids = {meeting.agreement.supporting_school_id, meeting.agreement.receiving_school_id}
+    ids |= {a.get("school_id") for a in meeting.attendees if a.get("school_id")}
+    names = dict((await session.execute(select(School.id, School.name).where(School.id.in_(ids)))).all())
+    data = minutes_pdf(meeting, names, current_locale.get())
+    return data, f"minutes-{meeting.held_date}-{meeting.id}.pdf"

@@ -151,7 +151,9 @@ async def admins_of(session: AsyncSession, agreement: Agreement, party: Party | 
 async def notify_next_signer(
     session: AsyncSession, agreement: Agreement, *, kind: str, key: str, party: Party | None, actor_id: int
 ) -> None:
-    """Tell the side whose step it now is (in the same transaction as the step; not the actor themself)."""
+    """Tell the side whose step it now is (in the same transaction as the step; not the actor themself).
+    Earlier reminders of this kind about the agreement are settled: their step has been taken."""
+    await settle(session, kind=kind, agreement_id=agreement.id)
     users = [uid for uid in await admins_of(session, agreement, party) if uid != actor_id]
     await notify(
         session, users, kind=kind, key=key, agreement_id=agreement.id, payload={"title": agreement.title}
@@ -170,3 +172,15 @@ async def notify_minutes_to_confirm(
         meeting_id=meeting_id,
         payload={"title": agreement.title},
     )
+
+
+async def settle(
+    session: AsyncSession, *, kind: str, agreement_id: int | None = None, meeting_id: int | None = None
+) -> None:
+    """Mark as read the reminders about a step that has now been taken, for everyone they went to."""
+    stmt = update(Notification).where(Notification.kind == kind, Notification.read_at.is_(None))
+    if agreement_id is not None:
+        stmt = stmt.where(Notification.agreement_id == agreement_id)
+    if meeting_id is not None:
+        stmt = stmt.where(Notification.meeting_id == meeting_id)
+    await session.execute(stmt.values(read_at=now()))

@@ -159,3 +159,23 @@ async def test_meetings_list_is_scoped_and_filterable(client: AsyncClient, world
     ] == 0
     export = await client.get("/api/v1/meetings", params={"format": "xlsx"}, headers=world.headers[BUREAU])
     assert export.status_code == 200 and export.content[:2] == b"PK"
+
+
+async def test_final_minutes_download_as_pdf(client: AsyncClient, world: World) -> None:
+    url = f"/api/v1/meetings/{world.ledger.meeting.id}"
+    draft = await client.get(f"{url}/minutes.pdf", headers=world.headers[SUPPORTING])
+    assert draft.status_code == 409
+    await client.post(
+        f"{url}/action-items",
+        headers=world.headers[SUPPORTING],
+        json={
+            "description": "送教计划 <b>加粗</b>",
+            "owner_school_id": world.a1.id,
+            "due_date": "2026-12-01",
+        },
+    )
+    assert (await client.post(f"{url}/minutes/confirm", headers=world.headers[RECEIVING])).status_code == 200
+    pdf = await client.get(f"{url}/minutes.pdf", headers=world.headers["bureau_viewer"])
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-") and b"STSong-Light" in pdf.content
+    assert "attachment" in pdf.headers["content-disposition"]

@@ -161,3 +161,22 @@ async def test_held_meeting_asks_the_other_side_to_confirm_minutes(
         headers=world.headers["school_admin"],
     )
     assert await _kinds(client, world.headers["other_school_admin"]) == ["minutes_to_confirm"]
+
+
+async def test_reminders_of_a_step_are_settled_once_it_is_taken(
+    client: AsyncClient, world: World, session: AsyncSession
+) -> None:
+    draft = await make_agreement(
+        session,
+        world.programme_a,
+        world.a1,
+        world.a2,
+        AgreementStatus.draft,
+        start_date=date(2035, 9, 1),
+        end_date=date(2038, 8, 31),
+    )
+    await client.post(f"/api/v1/agreements/{draft.id}/submit", headers=world.headers["school_admin"])
+    receiving = world.headers["other_school_admin"]
+    assert (await client.get("/api/v1/notifications", headers=receiving)).json()["unread_count"] == 1
+    await client.post(f"/api/v1/agreements/{draft.id}/confirm", headers=world.headers["bureau_admin"])
+    assert (await client.get("/api/v1/notifications", headers=receiving)).json()["unread_count"] == 0
