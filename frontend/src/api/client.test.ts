@@ -1,5 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { authFetch, downloadXlsx, getAccessToken, ifMatch, refreshSession, setAccessToken, setApiLanguage, setOnAuthLost, toQueryString, unwrap } from './client';
+import {
+  authFetch,
+  downloadXlsx,
+  getAccessToken,
+  ifMatch,
+  refreshSession,
+  setAccessToken,
+  setApiLanguage,
+  setOnAuthLost,
+  toQueryString,
+  unwrap,
+  uploadForm,
+} from './client';
 import { ApiError } from './problem';
 
 const ORIGIN = window.location.origin;
@@ -115,5 +127,67 @@ describe('helpers', () => {
     expect(req.headers.get('Authorization')).toBe('Bearer X');
     expect(click).toHaveBeenCalledOnce();
     click.mockRestore();
+  });
+});
+
+/** A stand-in XMLHttpRequest answering from a queue, recording what was sent. */
+class FakeXhr {
+  static answers: { status: number; body: string }[] = [];
+  static sent: { url: string; headers: Record<string, string> }[] = [];
+  status = 0;
+  responseText = '';
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  private url = '';
+  private headers: Record<string, string> = {};
+  open(_method: string, url: string) {
+    this.url = url;
+  }
+  setRequestHeader(k: string, v: string) {
+    this.headers[k] = v;
+  }
+  send() {
+    FakeXhr.sent.push({ url: this.url, headers: this.headers });
+    const next = FakeXhr.answers.shift() ?? { status: 500, body: '' };
+    this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
+    this.status = next.status;
+    this.responseText = next.body;
+    this.onload?.();
+  }
+}
+
+describe('uploadForm', () => {
+  beforeEach(() => {
+    FakeXhr.answers = [];
+    FakeXhr.sent = [];
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  });
+
+  it('sends the token and language, reports progress and answers the JSON', async () => {
+    setAccessToken('U1');
+    FakeXhr.answers.push({ status: 201, body: JSON.stringify({ id: 7 }) });
+    const progress: number[] = [];
+    const out = await uploadForm<{ id: number }>('/api/v1/agreements/1/attachments', new FormData(), (p) => progress.push(p));
+    expect(out).toEqual({ id: 7 });
+    expect(progress).toEqual([50]);
+    expect(FakeXhr.sent[0].headers).toEqual({ Authorization: 'Bearer U1', 'Accept-Language': 'zh-CN' });
+  });
+
+  it('turns a refusal into an ApiError with the server detail', async () => {
+    FakeXhr.answers.push({ status: 413, body: JSON.stringify({ status: 413, title: '文件过大', detail: '文件不能超过 10 MB。' }) });
+    const err = await uploadForm('/api/v1/agreements/1/attachments', new FormData()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).status).toBe(413);
+    expect((err as ApiError).problem.detail).toBe('文件不能超过 10 MB。');
+  });
+
+  it('on 401 refreshes the session once and retries', async () => {
+    setAccessToken('old');
+    FakeXhr.answers.push({ status: 401, body: '' }, { status: 201, body: JSON.stringify({ id: 8 }) });
+    fetchMock.mockResolvedValueOnce(json(200, token('new')));
+    const out = await uploadForm<{ id: number }>('/api/v1/agreements/1/attachments', new FormData());
+    expect(out).toEqual({ id: 8 });
+    expect(FakeXhr.sent[1].headers.Authorization).toBe('Bearer new');
   });
 });

@@ -107,25 +107,25 @@ export function toQueryString(params: Record<string, string | number | boolean |
   return sp.toString();
 }
 
-/** Download a list as Excel (?format=xlsx, same filters) with the bearer token, then save it. */
-export async function downloadXlsx(
-  resource: string,
-  params: Record<string, string | number | boolean | null | undefined>,
-  filename: string,
-): Promise<void> {
-  const qs = toQueryString({ ...params, limit: undefined, offset: undefined, format: 'xlsx' });
-  const url = new URL(`${API}/${resource}?${qs}`, window.location.origin);
-  const res = await authFetch(new Request(url, { method: 'GET' }));
-  if (!res.ok) {
-    let body: unknown = null;
-    try {
-      body = await res.json();
-    } catch {
-      body = null;
-    }
-    throw new ApiError(toProblem(body, res.status));
+async function problemOf(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
   }
-  const blob = await res.blob();
+  return new ApiError(toProblem(body, res.status));
+}
+
+/** GET a file (not JSON) with the bearer token: its bytes as a Blob, or an ApiError with the problem. */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const res = await authFetch(new Request(new URL(path, window.location.origin), { method: 'GET' }));
+  if (!res.ok) throw await problemOf(res);
+  return res.blob();
+}
+
+/** Hand a blob to the browser as a downloaded file. */
+export function saveBlob(blob: Blob, filename: string): void {
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;
@@ -134,4 +134,66 @@ export async function downloadXlsx(
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 1000);
+}
+
+/** Show a blob in a new tab (PDFs and images open in the browser's viewer); false when blocked. */
+export function openBlob(blob: Blob): boolean {
+  const href = URL.createObjectURL(blob);
+  // no 'noopener': with it window.open always answers null and a blocked pop-up could not be told apart
+  const opened = window.open(href, '_blank');
+  // the new tab loads the object URL on its own; keep it long enough for a slow viewer
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return opened !== null;
+}
+
+/** Download a list as Excel (?format=xlsx, same filters) with the bearer token, then save it. */
+export async function downloadXlsx(
+  resource: string,
+  params: Record<string, string | number | boolean | null | undefined>,
+  filename: string,
+): Promise<void> {
+  const qs = toQueryString({ ...params, limit: undefined, offset: undefined, format: 'xlsx' });
+  saveBlob(await fetchBlob(`${API}/${resource}?${qs}`), filename);
+}
+
+interface XhrAnswer {
+  status: number;
+  body: unknown;
+}
+
+function postWithProgress(path: string, form: FormData, onProgress?: (percent: number) => void): Promise<XhrAnswer> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
+    xhr.setRequestHeader('Accept-Language', language);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = xhr.responseText;
+      }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new TypeError('network error'));
+    xhr.send(form);
+  });
+}
+
+/**
+ * POST multipart/form-data with the bearer token, reporting upload progress (0–100) — fetch cannot.
+ * Same rules as authFetch: a 401 refreshes the session once and retries. Throws ApiError on failure.
+ */
+export async function uploadForm<T>(path: string, form: FormData, onProgress?: (percent: number) => void): Promise<T> {
+  let answer = await postWithProgress(path, form, onProgress);
+  if (answer.status === 401) {
+    if (await refreshSession()) answer = await postWithProgress(path, form, onProgress);
+    else onAuthLost?.();
+  }
+  if (answer.status < 200 || answer.status >= 300) throw new ApiError(toProblem(answer.body, answer.status));
+  return answer.body as T;
 }

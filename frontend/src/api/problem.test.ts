@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, problemToFieldErrors, toProblem } from './problem';
+import { ApiError, failureMessage, problemToFieldErrors, toProblem } from './problem';
 
 describe('toProblem', () => {
   it('reads an RFC 9457 body', () => {
@@ -69,5 +69,16 @@ describe('problemToFieldErrors', () => {
 
   it('no errors, nothing mapped', () => {
     expect(problemToFieldErrors({ status: 400, detail: 'x' })).toEqual({ fieldErrors: [], otherMessages: [] });
+  });
+});
+
+describe('failureMessage', () => {
+  it("prefers the server's detail, then its title, then the fallback", () => {
+    expect(failureMessage(new ApiError({ status: 415, title: 'T', detail: '只接受 PDF' }), 'F', 'N')).toBe('只接受 PDF');
+    expect(failureMessage(new ApiError({ status: 500, title: 'T' }), 'F', 'N')).toBe('T');
+    expect(failureMessage(new ApiError({ status: 500 }), 'F', 'N')).toBe('F');
+  });
+  it('says "network" when no answer came', () => {
+    expect(failureMessage(new TypeError('Failed to fetch'), 'F', 'N')).toBe('N');
   });
 });

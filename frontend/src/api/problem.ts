@@ -91,3 +91,12 @@ export function problemToFieldErrors(
     otherMessages,
   };
 }
+
+/**
+ * What to tell the user about a failed request: the server's `detail` (or its title), else
+ * `fallback`; `network` when the server was not reached at all.
+ */
+export function failureMessage(error: unknown, fallback: string, network: string): string {
+  if (!(error instanceof ApiError)) return network;
+  return error.problem.detail || error.problem.title || fallback;
+}

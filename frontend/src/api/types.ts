@@ -102,6 +102,10 @@ export type DonationCreate = Schemas['DonationCreate'];
 export type DonationUpdate = Schemas['DonationUpdate'];
 export type DonationKind = Schemas['DonationKind'];
 export type LedgerSummary = Schemas['LedgerSummary'];
+export type Attachment = Schemas['AttachmentRead'];
+export type Notification = Schemas['NotificationRead'];
+export type NotificationStage = NonNullable<Notification['stage']>;
+export type Inbox = Schemas['Inbox'];
 
 export const MEETING_CADENCES = ['per_year', 'per_term'] as const satisfies readonly MeetingCadence[];
 export const BACKBONE_SHARE_BASES = ['rotated', 'eligible'] as const satisfies readonly BackboneShareBase[];

@@ -1,10 +1,11 @@
 // The shell: a sider menu on wide screens, a hamburger + drawer on phones; the header holds
-// the language switch, the user's name and logout. Menu entries come from the route table.
+// the reminders bell, the language switch, the user's name and logout. Menu entries come from the route table.
 import { useState } from 'react';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
 import { LogoutOutlined, MenuOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useAuth } from './auth';
 import { menuKeyFor, menuRoutes } from './routes';
 import { useSwitchLanguage } from './useSwitchLanguage';
@@ -100,6 +101,7 @@ export default function AppLayout() {
             {narrow && brand}
           </div>
           <Space size={narrow ? 0 : 8}>
+            <NotificationBell />
             <Button
               type="text"
               icon={<TranslationOutlined />}

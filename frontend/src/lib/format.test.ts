@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatShare, formatYuan, orEmpty, percentFromShare, shareFromPercent } from './format';
+import { formatDate, formatDateTime, formatFileSize, formatShare, formatYuan, orEmpty, percentFromShare, shareFromPercent } from './format';
 
 describe('format', () => {
   it('shows dates as YYYY-MM-DD', () => {
@@ -40,5 +40,18 @@ describe('money and shares', () => {
     expect(shareFromPercent(10)).toBe('0.1');
     expect(shareFromPercent(12.5)).toBe('0.125');
     expect(shareFromPercent(100)).toBe('1');
+  });
+});
+
+describe('file sizes', () => {
+  it('shows KB below a megabyte and MB above', () => {
+    expect(formatFileSize(0)).toBe('0.0 KB');
+    expect(formatFileSize(20)).toBe('0.1 KB');
+    expect(formatFileSize(2048)).toBe('2.0 KB');
+    expect(formatFileSize(831_898)).toBe('812.4 KB');
+    expect(formatFileSize(1024 * 1024)).toBe('1.0 MB');
+    expect(formatFileSize(3.25 * 1024 * 1024)).toBe('3.3 MB');
+    expect(formatFileSize(null)).toBe('—');
+    expect(formatFileSize(-1)).toBe('—');
   });
 });

@@ -60,3 +60,11 @@ export function percentFromShare(v: string | number | null | undefined): number 
 export function shareFromPercent(p: number): string {
   return String(Math.round(p * 100) / 10000);
 }
+
+/** A file size for people: "812.4 KB", "3.2 MB" (1 KB = 1024 bytes). */
+export function formatFileSize(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return EMPTY;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb < 0.1 && bytes > 0 ? '0.1' : kb.toFixed(1)} KB`;
+  return `${(kb / 1024).toFixed(1)} MB`;
+}

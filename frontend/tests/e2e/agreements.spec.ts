@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, hasHorizontalOverflow, newSession, type Session } from './support/browser';
-import { LoginPage } from './pages/LoginPage';
+import { closeBrowser, hasHorizontalOverflow } from './support/browser';
+import { sessionAs } from './support/session';
 import { AgreementDetailPage, AgreementFormPage, AgreementListPage } from './pages/AgreementPages';
-import type { DemoUser } from './support/env';
 
 // Each run drafts its own agreement between 实验小学 (YX002) and 柳湾 (YX009), in a period far in the
 // future derived from the clock, so reruns against the same database never overlap an earlier one.
@@ -10,19 +9,13 @@ const stamp = Math.floor(Date.now() / 1000);
 const year = 2040 + 3 * (stamp % 2000);
 const title = `E2E结对协议-${stamp}`;
 
-async function as(user: DemoUser, viewport?: { width: number; height: number }): Promise<Session> {
-  const s = await newSession(viewport);
-  await new LoginPage(s.page).loginAs(user);
-  return s;
-}
-
 afterAll(closeBrowser);
 
 describe('agreement signing journey', () => {
   let id = 0;
 
   it('the supporting school drafts an agreement and submits it', async () => {
-    const s = await as('admin_YX002');
+    const s = await sessionAs('admin_YX002');
     try {
       // school admins land on their agreements
       await s.page.waitForURL(/\/agreements$/);
@@ -62,7 +55,7 @@ describe('agreement signing journey', () => {
 
   it('the receiving school finds it waiting for them and confirms', async () => {
     expect(id).toBeGreaterThan(0);
-    const s = await as('admin_YX009');
+    const s = await sessionAs('admin_YX009');
     try {
       const list = new AgreementListPage(s.page);
       await list.list.waitFor();
@@ -80,7 +73,7 @@ describe('agreement signing journey', () => {
   });
 
   it('a bureau viewer reads it but has no buttons', async () => {
-    const s = await as('leader');
+    const s = await sessionAs('leader');
     try {
       const detail = new AgreementDetailPage(s.page);
       await detail.goto(id);
@@ -93,7 +86,7 @@ describe('agreement signing journey', () => {
   });
 
   it('the bureau must give a reason to send it back, and approves it', async () => {
-    const s = await as('bureau');
+    const s = await sessionAs('bureau');
     try {
       const detail = new AgreementDetailPage(s.page);
       await detail.goto(id);
@@ -119,7 +112,7 @@ describe('agreement signing journey', () => {
 
   for (const user of ['admin_YX002', 'admin_YX009'] as const) {
     it(`${user} sees it in force`, async () => {
-      const s = await as(user);
+      const s = await sessionAs(user);
       try {
         const detail = new AgreementDetailPage(s.page);
         await detail.goto(id);
@@ -134,7 +127,7 @@ describe('agreement signing journey', () => {
   }
 
   it('a school admin of another school gets "not found"', async () => {
-    const s = await as('admin_YX013');
+    const s = await sessionAs('admin_YX013');
     try {
       await s.page.goto(`/agreements/${id}`);
       await s.page.locator('.ant-result-404').waitFor();
@@ -145,7 +138,7 @@ describe('agreement signing journey', () => {
   });
 
   it('records an activity and a donation, and shows the totals in yuan', async () => {
-    const s = await as('admin_YX002');
+    const s = await sessionAs('admin_YX002');
     try {
       const detail = new AgreementDetailPage(s.page);
       const pick = (text: string) =>
@@ -187,7 +180,7 @@ describe('agreement signing journey', () => {
   });
 
   it('the agreement pages fit a 360-px phone', async () => {
-    const s = await as('admin_YX009', { width: 360, height: 740 });
+    const s = await sessionAs('admin_YX009', { width: 360, height: 740 });
     try {
       const list = new AgreementListPage(s.page);
       await list.goto();

@@ -1,21 +1,19 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Activity, ActivityCreate, ActivityKind, Agreement } from '../../api/types';
 import { ACTIVITY_KINDS, SUBJECTS } from '../../api/types';
-import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
-import { ExportButton } from '../../components/ExportButton';
+import { AddButton } from '../../components/ListPageHeader';
+import { RecordModal } from '../../components/RecordModal';
 import { LoadError } from '../../components/Results';
-import { useFormErrors } from '../../components/useFormErrors';
-import { useListState } from '../../components/useListState';
+import { useResourceList } from '../../components/useResourceList';
 import { changedFields } from '../../lib/diff';
 import { formatDate } from '../../lib/format';
-import { columnSortOrder } from '../../lib/listState';
+import { SubjectTags } from '../teachers/SubjectTags';
 import { subjectLabel } from '../teachers/labels';
-import { LedgerSummaryCards } from './LedgerSummaryCards';
+import { LedgerTabFrame, useCanRecord } from './LedgerTabFrame';
 import { ACTIVITY_FILTERS, activityListParams, useActivities, useSaveActivity } from './queries';
 
 interface Values {
@@ -43,50 +41,32 @@ function toBody(v: Values): ActivityCreate {
 
 function ActivityModal({ agreement, activity, onClose }: { agreement: Agreement; activity: Activity | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveActivity(agreement.id);
-  const showErrors = useFormErrors(form, { fields: FIELDS, onReload: onClose });
   const required = [{ required: true, message: t('validation.required') }];
-  const onOk = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      const body = toBody(v);
-      if (activity) {
-        const prev: ActivityCreate = {
-          kind: activity.kind,
-          date: activity.date,
-          title: activity.title,
-          organizer_school_id: activity.organizer_school_id,
-          participants: activity.participants,
-          subjects: activity.subjects,
-          description: activity.description,
-        };
-        await save.mutateAsync({ kind: 'update', id: activity.id, version: activity.version, body: changedFields(prev, body) });
-        message.success(t('common.saved'));
-      } else {
-        await save.mutateAsync({ kind: 'create', body });
-        message.success(t('common.created'));
-      }
-      onClose();
-    } catch (e) {
-      showErrors(e);
-    }
+  const onSave = (v: Values) => {
+    const body = toBody(v);
+    if (!activity) return save.mutateAsync({ kind: 'create', body });
+    const prev: ActivityCreate = {
+      kind: activity.kind,
+      date: activity.date,
+      title: activity.title,
+      organizer_school_id: activity.organizer_school_id,
+      participants: activity.participants,
+      subjects: activity.subjects,
+      description: activity.description,
+    };
+    return save.mutateAsync({ kind: 'update', id: activity.id, version: activity.version, body: changedFields(prev, body) });
   };
   return (
-    <Modal
-      open
+    <RecordModal
+      form={form}
+      fields={FIELDS}
+      isEdit={activity !== null}
       title={activity ? t('activity.edit') : t('activity.new')}
-      okText={activity ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => void onOk()}
-      onCancel={onClose}
+      busy={save.isPending}
+      save={onSave}
+      onClose={onClose}
     >
       <Form<Values>
         form={form}
@@ -125,45 +105,31 @@ function ActivityModal({ agreement, activity, onClose }: { agreement: Agreement;
           <Input.TextArea rows={4} maxLength={20000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </RecordModal>
   );
 }
 
 export function ActivitiesTab({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
-  const access = useAccess();
-  const { state, update, hasFilters, clear } = useListState(ACTIVITY_FILTERS, ['tab']);
-  const params = activityListParams(state);
-  const list = useActivities(agreement.id, params);
+  const list = useResourceList(ACTIVITY_FILTERS, activityListParams, ['tab']);
+  const { params, update, sortable } = list;
+  const query = useActivities(agreement.id, params);
   const [editing, setEditing] = useState<Activity | 'new' | null>(null);
-  const canRecord = access.can('agreements.edit') && access.isPartyTo(agreement) && agreement.status === 'active';
-  const sortable = (field: string) => ({ key: field, sorter: true, sortOrder: columnSortOrder(state.sort, field) });
+  const canRecord = useCanRecord(agreement);
   const range: [Dayjs | null, Dayjs | null] | null =
     params.from || params.to ? [params.from ? dayjs(params.from) : null, params.to ? dayjs(params.to) : null] : null;
 
-  const addButton = canRecord ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="activity-add">
-      {t('activity.new')}
-    </Button>
-  ) : null;
+  const addButton = canRecord ? <AddButton label={t('activity.new')} testId="activity-add" onClick={() => setEditing('new')} /> : null;
 
-  if (list.error && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (query.error && !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   return (
-    <>
-      <LedgerSummaryCards agreementId={agreement.id} show="activities" />
-      {agreement.status !== 'active' && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('ledger.needsActive')} data-testid="ledger-needs-active" />
-      )}
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={state.q}
-          key={`q-${state.q}`}
-          placeholder={t('activity.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() })}
-          aria-label={t('common.search')}
-        />
+    <LedgerTabFrame
+      agreement={agreement}
+      ledger="activities"
+      list={list}
+      addButton={addButton}
+      filters={
         <DatePicker.RangePicker
           format="YYYY-MM-DD"
           value={range}
@@ -178,25 +144,12 @@ export function ActivitiesTab({ agreement }: { agreement: Agreement }) {
           }
           style={{ flex: '1 1 260px' }}
         />
-        <Space wrap style={{ flex: '0 0 auto', minWidth: 0 }}>
-          <ExportButton
-            resource={`agreements/${agreement.id}/activities`}
-            params={params}
-            filenameBase={t('activity.exportName', { title: agreement.title })}
-          />
-          {addButton}
-        </Space>
-      </div>
+      }
+    >
       <DataList<Activity>
         testId="activity-list"
         rowKey="id"
-        items={list.data?.items ?? []}
-        total={list.data?.total ?? 0}
-        loading={list.isFetching}
-        state={state}
-        onChange={update}
-        hasFilters={hasFilters}
-        onClearFilters={clear}
+        {...list.dataListProps(query)}
         emptyText={canRecord ? t('activity.emptyEditor') : t('activity.empty')}
         emptyAction={addButton}
         onOpen={(x) => canRecord && setEditing(x)}
@@ -209,13 +162,7 @@ export function ActivitiesTab({ agreement }: { agreement: Agreement }) {
           {
             title: t('activity.subjects'),
             dataIndex: 'subjects',
-            render: (v: string[]) => (
-              <Space size={[0, 4]} wrap>
-                {v.map((s) => (
-                  <Tag key={s}>{subjectLabel(t, s)}</Tag>
-                ))}
-              </Space>
-            ),
+            render: (v: string[]) => <SubjectTags subjects={v} />,
           },
         ]}
         renderCard={(x) => (
@@ -233,6 +180,6 @@ export function ActivitiesTab({ agreement }: { agreement: Agreement }) {
         )}
       />
       {editing !== null && <ActivityModal agreement={agreement} activity={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-    </>
+    </LedgerTabFrame>
   );
 }

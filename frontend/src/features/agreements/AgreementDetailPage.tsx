@@ -3,7 +3,7 @@ import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Agreement } from '../../api/types';
-import { ApiError } from '../../api/problem';
+import { failureMessage } from '../../api/problem';
 import { useAccess } from '../../app/auth';
 import { BackButton } from '../../components/BackButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, orEmpty } from '../../lib/format';
 import { useTeacher } from '../teachers/queries';
 import { ActivitiesTab } from './ActivitiesTab';
 import { AmendmentsTab } from './AmendmentsTab';
+import { AttachmentsTab } from './AttachmentsTab';
 import { DonationsTab } from './DonationsTab';
 import { GoalsTab } from './GoalsTab';
 import { useAgreement, useAgreementTransition, useRenewAgreement } from './queries';
@@ -20,7 +21,7 @@ import { StatusTag } from './StatusTag';
 import { TimelineTab } from './TimelineTab';
 import { TransitionButtons } from './TransitionButtons';
 
-const TABS = ['overview', 'goals', 'timeline', 'amendments', 'activities', 'donations'] as const;
+const TABS = ['overview', 'goals', 'timeline', 'amendments', 'activities', 'donations', 'documents'] as const;
 type TabKey = (typeof TABS)[number];
 
 function WaitingFor({ agreement }: { agreement: Agreement }) {
@@ -123,7 +124,7 @@ function RenewButton({ agreement }: { agreement: Agreement }) {
           message.success(t('agreement.renewed'));
           void navigate(`/agreements/${next.id}`);
         } catch (e) {
-          message.error(e instanceof ApiError ? (e.problem.detail ?? e.problem.title ?? t('errors.saveFailed')) : t('errors.network'));
+          message.error(failureMessage(e, t('errors.saveFailed'), t('errors.network')));
         }
       },
     });
@@ -158,6 +159,7 @@ export default function AgreementDetailPage() {
     { key: 'amendments', label: t('agreement.tab.amendments'), children: <AmendmentsTab agreement={a} /> },
     { key: 'activities', label: t('agreement.tab.activities'), children: <ActivitiesTab agreement={a} /> },
     { key: 'donations', label: t('agreement.tab.donations'), children: <DonationsTab agreement={a} /> },
+    { key: 'documents', label: t('agreement.tab.documents'), children: <AttachmentsTab agreement={a} /> },
   ];
 
   return (

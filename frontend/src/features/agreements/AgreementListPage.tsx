@@ -1,21 +1,18 @@
-import { Alert, Button, Input, Select, Space, Switch, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Agreement } from '../../api/types';
 import { AGREEMENT_AREAS, AGREEMENT_STATUSES } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
-import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
+import { FilterBar, FilterSelect } from '../../components/FilterBar';
+import { CreateLink, ListPageHeader, RowLink } from '../../components/ListPageHeader';
 import { LoadError } from '../../components/Results';
-import { useListState } from '../../components/useListState';
+import { useResourceList } from '../../components/useResourceList';
 import { formatDate } from '../../lib/format';
-import { columnSortOrder, intOrUndefined } from '../../lib/listState';
 import { useProgrammeOptions } from '../programmes/queries';
-import { useSchool } from '../schools/queries';
-import { SchoolSelect } from '../schools/SchoolSelect';
+import { SchoolFilter } from '../schools/SchoolSelect';
 import { schoolYearOptions } from './labels';
 import { AGREEMENT_FILTERS, agreementListParams, useAgreementList, useWaitingCount } from './queries';
 import { StatusTag } from './StatusTag';
@@ -24,12 +21,10 @@ export default function AgreementListPage() {
   const { t } = useTranslation();
   const access = useAccess();
   const navigate = useNavigate();
-  const { state, update, setFilter, hasFilters, clear } = useListState(AGREEMENT_FILTERS);
-  const params = agreementListParams(state);
-  const list = useAgreementList(params);
+  const list = useResourceList(AGREEMENT_FILTERS, agreementListParams);
+  const { state, params, setFilter, sortable } = list;
+  const query = useAgreementList(params);
   const programmes = useProgrammeOptions();
-  const schoolId = intOrUndefined(state.filters.school_id) ?? null;
-  const school = useSchool(schoolId);
   const canDraft = access.can('agreements.edit');
   const waitingOnly = params.waiting_for_me === true;
   const waiting = useWaitingCount(canDraft && !waitingOnly);
@@ -37,14 +32,7 @@ export default function AgreementListPage() {
   // "waiting for me" alone is a view, not a search that found nothing
   const onlyWaiting = waitingOnly && !state.q && Object.keys(state.filters).length === 1;
 
-  const sortable = (field: string) => ({ key: field, sorter: true, sortOrder: columnSortOrder(state.sort, field) });
-  const createButton = canDraft ? (
-    <Link to="/agreements/new">
-      <Button type="primary" icon={<PlusOutlined />} data-testid="create-agreement">
-        {t('agreement.new')}
-      </Button>
-    </Link>
-  ) : null;
+  const createButton = canDraft ? <CreateLink to="/agreements/new" label={t('agreement.new')} testId="create-agreement" /> : null;
   const waitingFor = (a: Agreement) =>
     a.next_actor ? (
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -52,18 +40,14 @@ export default function AgreementListPage() {
       </Typography.Text>
     ) : null;
 
-  if (list.error && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (query.error && !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t('agreement.listTitle')}
-        extra={
-          <>
-            <ExportButton resource="agreements" params={params} filenameBase={t('agreement.exportName')} />
-            {createButton}
-          </>
-        }
+        exportAs={{ resource: 'agreements', params, filenameBase: t('agreement.exportName') }}
+        create={createButton}
       />
       {!waitingOnly && (waiting.data ?? 0) > 0 && (
         <Alert
@@ -79,52 +63,29 @@ export default function AgreementListPage() {
           }
         />
       )}
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={state.q}
-          key={`q-${state.q}`}
-          placeholder={t('agreement.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() })}
-          aria-label={t('common.search')}
-          data-testid="list-search"
-        />
-        <Select
-          allowClear
+      <FilterBar list={list} searchPlaceholder={t('agreement.searchPlaceholder')}>
+        <FilterSelect
           placeholder={t('agreement.programme')}
-          value={state.filters.programme_id}
+          {...list.filter('programme_id')}
           loading={programmes.isLoading}
-          onChange={(v?: string) => setFilter('programme_id', v)}
           options={(programmes.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-          data-testid="filter-programme"
+          testId="filter-programme"
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder={t('agreement.status')}
-          value={state.filters.status}
-          onChange={(v?: string) => setFilter('status', v)}
+          {...list.filter('status')}
           options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`enum.agreementStatus.${s}`) }))}
-          data-testid="filter-status"
+          testId="filter-status"
         />
-        <SchoolSelect
-          allowClear
-          value={schoolId ?? undefined}
-          current={school.data ?? null}
-          placeholder={t('agreement.school')}
-          onChange={(v) => setFilter('school_id', v === undefined ? undefined : String(v))}
-        />
-        <Select
-          allowClear
+        <SchoolFilter placeholder={t('agreement.school')} {...list.filter('school_id')} />
+        <FilterSelect
           placeholder={t('agreement.area')}
-          value={state.filters.area}
-          onChange={(v?: string) => setFilter('area', v)}
+          {...list.filter('area')}
           options={AGREEMENT_AREAS.map((s) => ({ value: s, label: t(`enum.agreementArea.${s}`) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder={t('agreement.schoolYear')}
-          value={state.filters.school_year}
-          onChange={(v?: string) => setFilter('school_year', v)}
+          {...list.filter('school_year')}
           options={years.map((y) => ({ value: String(y), label: t('agreement.schoolYearLabel', { start: y, end: y + 1 }) }))}
         />
         {canDraft && (
@@ -137,21 +98,16 @@ export default function AgreementListPage() {
             {t('agreement.waitingForMe')}
           </label>
         )}
-      </div>
+      </FilterBar>
       <DataList<Agreement>
         testId="agreement-list"
         rowKey="id"
-        items={list.data?.items ?? []}
-        total={list.data?.total ?? 0}
-        loading={list.isFetching}
-        state={state}
-        onChange={update}
-        hasFilters={hasFilters && !onlyWaiting}
-        onClearFilters={clear}
+        {...list.dataListProps(query)}
+        hasFilters={list.hasFilters && !onlyWaiting}
         emptyText={onlyWaiting ? t('agreement.emptyWaiting') : canDraft ? t('agreement.emptyEditor') : t('agreement.empty')}
         emptyAction={
           onlyWaiting ? (
-            <Button onClick={clear} data-testid="show-all">
+            <Button onClick={list.clear} data-testid="show-all">
               {t('agreement.showAll')}
             </Button>
           ) : (
@@ -165,9 +121,7 @@ export default function AgreementListPage() {
             dataIndex: 'title',
             ...sortable('title'),
             render: (title: string, a) => (
-              <Link to={`/agreements/${a.id}`} onClick={(e) => e.stopPropagation()}>
-                {title}
-              </Link>
+              <RowLink to={`/agreements/${a.id}`}>{title}</RowLink>
             ),
           },
           { title: t('agreement.supportingSchool'), dataIndex: 'supporting_school_name' },
@@ -175,9 +129,7 @@ export default function AgreementListPage() {
           { title: t('agreement.programme'), dataIndex: 'programme_name' },
           {
             title: t('agreement.period'),
-            key: 'start_date',
-            sorter: true,
-            sortOrder: columnSortOrder(state.sort, 'start_date'),
+            ...sortable('start_date'),
             render: (_: unknown, a) => `${formatDate(a.start_date)} ~ ${formatDate(a.end_date)}`,
           },
           {

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Empty, Form, Input, List, Modal, Space, Typography } from 'antd';
+import { Alert, Button, DatePicker, Empty, Form, Input, List, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, Amendment, AmendmentAction } from '../../api/types';
 import { AMENDMENT_ACTIONS } from '../../api/types';
 import { useAccess } from '../../app/auth';
+import { RecordModal } from '../../components/RecordModal';
 import { LoadError } from '../../components/Results';
-import { useFormErrors } from '../../components/useFormErrors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { oneOf } from '../../lib/listState';
+import { useCanRecord } from './LedgerTabFrame';
 import { useAmendments, useAmendmentTransition, useCreateAmendment } from './queries';
 import { StatusTag } from './StatusTag';
 import { TransitionButtons } from './TransitionButtons';
@@ -21,35 +22,18 @@ interface Values {
 
 function AmendmentModal({ agreementId, onClose }: { agreementId: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateAmendment(agreementId);
-  const showErrors = useFormErrors(form, { fields: ['summary', 'effective_date'] });
   const required = [{ required: true, message: t('validation.required') }];
-  const onOk = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await create.mutateAsync({ summary: v.summary.trim(), effective_date: v.effective_date.format('YYYY-MM-DD') });
-      message.success(t('common.created'));
-      onClose();
-    } catch (e) {
-      showErrors(e);
-    }
-  };
   return (
-    <Modal
-      open
+    <RecordModal
+      form={form}
+      fields={['summary', 'effective_date']}
+      isEdit={false}
       title={t('amendment.new')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => void onOk()}
-      onCancel={onClose}
+      busy={create.isPending}
+      save={(v: Values) => create.mutateAsync({ summary: v.summary.trim(), effective_date: v.effective_date.format('YYYY-MM-DD') })}
+      onClose={onClose}
     >
       <Typography.Paragraph type="secondary">{t('amendment.help')}</Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" data-testid="amendment-form">
@@ -60,7 +44,7 @@ function AmendmentModal({ agreementId, onClose }: { agreementId: number; onClose
           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </RecordModal>
   );
 }
 
@@ -70,7 +54,7 @@ export function AmendmentsTab({ agreement }: { agreement: Agreement }) {
   const amendments = useAmendments(agreement.id);
   const transition = useAmendmentTransition(agreement.id);
   const [creating, setCreating] = useState(false);
-  const canCreate = access.can('agreements.edit') && access.isPartyTo(agreement) && agreement.status === 'active';
+  const canCreate = useCanRecord(agreement);
 
   if (amendments.error) return <LoadError error={amendments.error} onRetry={() => void amendments.refetch()} />;
   const allowed = (m: Amendment) => m.allowed_actions.filter((a) => oneOf(AMENDMENT_ACTIONS, a) !== undefined);

@@ -1,20 +1,17 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, Donation, DonationCreate, DonationKind } from '../../api/types';
 import { DONATION_KINDS } from '../../api/types';
-import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
-import { ExportButton } from '../../components/ExportButton';
+import { AddButton } from '../../components/ListPageHeader';
+import { RecordModal } from '../../components/RecordModal';
 import { LoadError } from '../../components/Results';
-import { useFormErrors } from '../../components/useFormErrors';
-import { useListState } from '../../components/useListState';
+import { useResourceList } from '../../components/useResourceList';
 import { changedFields } from '../../lib/diff';
 import { formatDate, formatYuan, orEmpty } from '../../lib/format';
-import { columnSortOrder } from '../../lib/listState';
-import { LedgerSummaryCards } from './LedgerSummaryCards';
+import { LedgerTabFrame, useCanRecord } from './LedgerTabFrame';
 import { donationListParams, useDonations, useSaveDonation } from './queries';
 
 interface Values {
@@ -46,55 +43,37 @@ function toBody(v: Values): DonationCreate {
 
 function DonationModal({ agreement, donation, onClose }: { agreement: Agreement; donation: Donation | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveDonation(agreement.id);
-  const showErrors = useFormErrors(form, { fields: FIELDS, onReload: onClose });
   const required = [{ required: true, message: t('validation.required') }];
-  const onOk = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      const body = toBody(v);
-      if (donation) {
-        const { quantity, value_yuan, ...rest } = body;
-        const patch = changedFields(
-          { kind: donation.kind, unit: donation.unit, date: donation.date, donor_school_id: donation.donor_school_id ?? null, description: donation.description },
-          rest,
-        );
-        await save.mutateAsync({
-          kind: 'update',
-          id: donation.id,
-          version: donation.version,
-          body: {
-            ...patch,
-            ...(sameNumber(String(quantity), donation.quantity) ? {} : { quantity }),
-            ...(sameNumber(String(value_yuan), donation.value_yuan) ? {} : { value_yuan }),
-          },
-        });
-        message.success(t('common.saved'));
-      } else {
-        await save.mutateAsync({ kind: 'create', body });
-        message.success(t('common.created'));
-      }
-      onClose();
-    } catch (e) {
-      showErrors(e);
-    }
+  const onSave = (v: Values) => {
+    const body = toBody(v);
+    if (!donation) return save.mutateAsync({ kind: 'create', body });
+    const { quantity, value_yuan, ...rest } = body;
+    const patch = changedFields(
+      { kind: donation.kind, unit: donation.unit, date: donation.date, donor_school_id: donation.donor_school_id ?? null, description: donation.description },
+      rest,
+    );
+    return save.mutateAsync({
+      kind: 'update',
+      id: donation.id,
+      version: donation.version,
+      body: {
+        ...patch,
+        ...(sameNumber(String(quantity), donation.quantity) ? {} : { quantity }),
+        ...(sameNumber(String(value_yuan), donation.value_yuan) ? {} : { value_yuan }),
+      },
+    });
   };
   return (
-    <Modal
-      open
+    <RecordModal
+      form={form}
+      fields={FIELDS}
+      isEdit={donation !== null}
       title={donation ? t('donation.edit') : t('donation.new')}
-      okText={donation ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => void onOk()}
-      onCancel={onClose}
+      busy={save.isPending}
+      save={onSave}
+      onClose={onClose}
     >
       <Form<Values>
         form={form}
@@ -135,19 +114,17 @@ function DonationModal({ agreement, donation, onClose }: { agreement: Agreement;
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </RecordModal>
   );
 }
 
 export function DonationsTab({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
-  const access = useAccess();
-  const { state, update, hasFilters, clear } = useListState(NO_FILTERS, ['tab']);
-  const params = donationListParams(state);
-  const list = useDonations(agreement.id, params);
+  const list = useResourceList(NO_FILTERS, donationListParams, ['tab']);
+  const { sortable } = list;
+  const query = useDonations(agreement.id, list.params);
   const [editing, setEditing] = useState<Donation | 'new' | null>(null);
-  const canRecord = access.can('agreements.edit') && access.isPartyTo(agreement) && agreement.status === 'active';
-  const sortable = (field: string) => ({ key: field, sorter: true, sortOrder: columnSortOrder(state.sort, field) });
+  const canRecord = useCanRecord(agreement);
   const donorName = (id: number | null | undefined) =>
     id === agreement.supporting_school_id
       ? agreement.supporting_school_name
@@ -156,46 +133,21 @@ export function DonationsTab({ agreement }: { agreement: Agreement }) {
         : orEmpty(null);
   const quantity = (d: Donation) => (Number(d.quantity) > 0 ? `${Number(d.quantity)} ${d.unit}`.trim() : orEmpty(null));
 
-  const addButton = canRecord ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="donation-add">
-      {t('donation.new')}
-    </Button>
-  ) : null;
+  const addButton = canRecord ? <AddButton label={t('donation.new')} testId="donation-add" onClick={() => setEditing('new')} /> : null;
 
-  if (list.error && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (query.error && !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   return (
-    <>
-      <LedgerSummaryCards agreementId={agreement.id} show="donations" />
-      {agreement.status !== 'active' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('ledger.needsActive')} />}
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={state.q}
-          key={`q-${state.q}`}
-          placeholder={t('donation.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() })}
-          aria-label={t('common.search')}
-        />
-        <Space wrap style={{ flex: '0 0 auto', minWidth: 0 }}>
-          <ExportButton
-            resource={`agreements/${agreement.id}/donations`}
-            params={params}
-            filenameBase={t('donation.exportName', { title: agreement.title })}
-          />
-          {addButton}
-        </Space>
-      </div>
+    <LedgerTabFrame
+      agreement={agreement}
+      ledger="donations"
+      list={list}
+      addButton={addButton}
+    >
       <DataList<Donation>
         testId="donation-list"
         rowKey="id"
-        items={list.data?.items ?? []}
-        total={list.data?.total ?? 0}
-        loading={list.isFetching}
-        state={state}
-        onChange={update}
-        hasFilters={hasFilters}
-        onClearFilters={clear}
+        {...list.dataListProps(query)}
         emptyText={canRecord ? t('donation.emptyEditor') : t('donation.empty')}
         emptyAction={addButton}
         onOpen={(x) => canRecord && setEditing(x)}
@@ -223,6 +175,6 @@ export function DonationsTab({ agreement }: { agreement: Agreement }) {
         )}
       />
       {editing !== null && <DonationModal agreement={agreement} donation={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-    </>
+    </LedgerTabFrame>
   );
 }

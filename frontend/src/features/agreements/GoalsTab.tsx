@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Empty, Form, Input, List, Modal, Progress, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Empty, Form, Input, List, Progress, Select, Space, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, AgreementArea, Goal, GoalCreate, GoalStatus } from '../../api/types';
 import { AGREEMENT_AREAS, GOAL_STATUSES } from '../../api/types';
 import { useAccess } from '../../app/auth';
+import { RecordModal } from '../../components/RecordModal';
 import { LoadError } from '../../components/Results';
-import { useFormErrors } from '../../components/useFormErrors';
 import { changedFields } from '../../lib/diff';
 import { formatDate, orEmpty } from '../../lib/format';
 import { achievedPercent, GOAL_STATUS_COLOR } from './labels';
@@ -34,45 +34,26 @@ function toBody(v: Values): GoalCreate {
 
 function GoalModal({ agreementId, goal, onClose }: { agreementId: number; goal: Goal | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateGoal(agreementId);
   const update = useUpdateGoal(agreementId);
-  const showErrors = useFormErrors(form, { fields: FIELDS, onReload: onClose });
   const required = [{ required: true, message: t('validation.required') }];
-
-  const onOk = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      const body = toBody(values);
-      if (goal) {
-        const { agreement_id: _a, id: _i, version: _v, ...prev } = goal;
-        await update.mutateAsync({ id: goal.id, version: goal.version, body: changedFields(prev, body) });
-        message.success(t('common.saved'));
-      } else {
-        await create.mutateAsync(body);
-        message.success(t('common.created'));
-      }
-      onClose();
-    } catch (e) {
-      showErrors(e);
-    }
+  const onSave = (values: Values) => {
+    const body = toBody(values);
+    if (!goal) return create.mutateAsync(body);
+    const { agreement_id: _a, id: _i, version: _v, ...prev } = goal;
+    return update.mutateAsync({ id: goal.id, version: goal.version, body: changedFields(prev, body) });
   };
 
   return (
-    <Modal
-      open
+    <RecordModal
+      form={form}
+      fields={FIELDS}
+      isEdit={goal !== null}
       title={goal ? t('goal.edit') : t('goal.add')}
-      okText={goal ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => void onOk()}
-      onCancel={onClose}
+      busy={create.isPending || update.isPending}
+      save={onSave}
+      onClose={onClose}
     >
       <Form<Values>
         form={form}
@@ -100,7 +81,7 @@ function GoalModal({ agreementId, goal, onClose }: { agreementId: number; goal: 
           <Select options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`enum.goalStatus.${s}`) }))} />
         </Form.Item>
       </Form>
-    </Modal>
+    </RecordModal>
   );
 }
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ifMatch, unwrap } from '../../api/client';
+import { api, fetchBlob, ifMatch, unwrap, uploadForm } from '../../api/client';
 import type {
   ActivityCreate,
   ActivityUpdate,
@@ -8,6 +8,7 @@ import type {
   AgreementUpdate,
   AmendmentAction,
   AmendmentCreate,
+  Attachment,
   DonationCreate,
   DonationUpdate,
   GoalCreate,
@@ -16,6 +17,7 @@ import type {
 } from '../../api/types';
 import { AGREEMENT_AREAS, AGREEMENT_STATUSES } from '../../api/types';
 import { intOrUndefined, oneOf, pagingParams, type ListState } from '../../lib/listState';
+import { notificationKeys } from '../notifications/queries';
 
 export const AGREEMENT_FILTERS = ['programme_id', 'status', 'school_id', 'area', 'school_year', 'waiting_for_me'] as const;
 
@@ -62,6 +64,7 @@ export const agreementKeys = {
   activities: (id: number, params: ActivityListParams) => [...agreementKeys.of(id), 'activities', params] as const,
   donations: (id: number, params: DonationListParams) => [...agreementKeys.of(id), 'donations', params] as const,
   summary: (id: number) => [...agreementKeys.of(id), 'summary'] as const,
+  attachments: (id: number) => [...agreementKeys.of(id), 'attachments'] as const,
 };
 
 export function useAgreementList(params: AgreementListParams) {
@@ -100,6 +103,8 @@ function useRefreshAgreement() {
     await Promise.all([
       qc.invalidateQueries({ queryKey: agreementKeys.lists() }),
       qc.invalidateQueries({ queryKey: agreementKeys.waitingCount() }),
+      // a signing step or a new end date changes what the reminders bell shows
+      qc.invalidateQueries({ queryKey: notificationKeys.all }),
       qc.invalidateQueries({ queryKey: agreementKeys.of(id) }),
       typeof agreement === 'number' ? qc.invalidateQueries({ queryKey: agreementKeys.detail(id) }) : Promise.resolve(),
     ]);
@@ -327,4 +332,50 @@ export function useLedgerSummary(agreementId: number) {
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/agreements/{agreement_id}/summary', { params: { path: { agreement_id: agreementId } } })),
   });
+}
+
+export function useAttachments(agreementId: number) {
+  return useQuery({
+    queryKey: agreementKeys.attachments(agreementId),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/agreements/{agreement_id}/attachments', { params: { path: { agreement_id: agreementId } } })),
+  });
+}
+
+export interface AttachmentUpload {
+  file: File;
+  description: string;
+  amendmentId: number | null;
+  activityId: number | null;
+  onProgress?: (percent: number) => void;
+}
+
+/** Multipart upload (with progress); the server checks the bytes (415) and the size (413). */
+export function useUploadAttachment(agreementId: number) {
+  const refresh = useRefreshAgreement();
+  return useMutation({
+    mutationFn: ({ file, description, amendmentId, activityId, onProgress }: AttachmentUpload) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      if (description) form.append('description', description);
+      if (amendmentId !== null) form.append('amendment_id', String(amendmentId));
+      if (activityId !== null) form.append('activity_id', String(activityId));
+      return uploadForm<Attachment>(`/api/v1/agreements/${agreementId}/attachments`, form, onProgress);
+    },
+    onSuccess: () => refresh(agreementId),
+  });
+}
+
+export function useDeleteAttachment(agreementId: number) {
+  const refresh = useRefreshAgreement();
+  return useMutation({
+    mutationFn: async (id: number) =>
+      unwrap(await api.DELETE('/api/v1/attachments/{attachment_id}', { params: { path: { attachment_id: id } } })),
+    onSuccess: () => refresh(agreementId),
+  });
+}
+
+/** The stored file's bytes (the content URL needs the bearer token, so no plain link). */
+export function fetchAttachmentContent(id: number): Promise<Blob> {
+  return fetchBlob(`/api/v1/attachments/${id}/content`);
 }

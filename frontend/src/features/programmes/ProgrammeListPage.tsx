@@ -1,70 +1,40 @@
-import { Button, Input, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Programme } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
-import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
+import { FilterBar } from '../../components/FilterBar';
+import { CreateLink, ListPageHeader, RowLink } from '../../components/ListPageHeader';
 import { LoadError } from '../../components/Results';
-import { useListState } from '../../components/useListState';
+import { useResourceList } from '../../components/useResourceList';
 import { formatDate, formatShare } from '../../lib/format';
-import { columnSortOrder } from '../../lib/listState';
 import { PROGRAMME_FILTERS, programmeListParams, useProgrammeList } from './queries';
 
 export default function ProgrammeListPage() {
   const { t } = useTranslation();
   const access = useAccess();
   const navigate = useNavigate();
-  const { state, update, hasFilters, clear } = useListState(PROGRAMME_FILTERS);
-  const params = programmeListParams(state);
-  const list = useProgrammeList(params);
+  const list = useResourceList(PROGRAMME_FILTERS, programmeListParams);
+  const query = useProgrammeList(list.params);
   const canEdit = access.can('programmes.edit');
+  const { sortable } = list;
+  const createButton = canEdit ? <CreateLink to="/programmes/new" label={t('programme.new')} testId="create-programme" /> : null;
 
-  const sortable = (field: string) => ({ key: field, sorter: true, sortOrder: columnSortOrder(state.sort, field) });
-  const createButton = canEdit ? (
-    <Link to="/programmes/new">
-      <Button type="primary" icon={<PlusOutlined />} data-testid="create-programme">
-        {t('programme.new')}
-      </Button>
-    </Link>
-  ) : null;
-
-  if (list.error && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (query.error && !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t('programme.listTitle')}
-        extra={
-          <>
-            <ExportButton resource="programmes" params={params} filenameBase={t('programme.exportName')} />
-            {createButton}
-          </>
-        }
+        exportAs={{ resource: 'programmes', params: list.params, filenameBase: t('programme.exportName') }}
+        create={createButton}
       />
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={state.q}
-          key={`q-${state.q}`}
-          placeholder={t('programme.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() })}
-          aria-label={t('common.search')}
-          data-testid="list-search"
-        />
-      </div>
+      <FilterBar list={list} searchPlaceholder={t('programme.searchPlaceholder')} />
       <DataList<Programme>
         testId="programme-list"
         rowKey="id"
-        items={list.data?.items ?? []}
-        total={list.data?.total ?? 0}
-        loading={list.isFetching}
-        state={state}
-        onChange={update}
-        hasFilters={hasFilters}
-        onClearFilters={clear}
+        {...list.dataListProps(query)}
         emptyText={canEdit ? t('programme.emptyEditor') : t('programme.empty')}
         emptyAction={createButton}
         onOpen={(p) => void navigate(`/programmes/${p.id}`)}
@@ -74,9 +44,7 @@ export default function ProgrammeListPage() {
             dataIndex: 'name',
             ...sortable('name'),
             render: (name: string, p) => (
-              <Link to={`/programmes/${p.id}`} onClick={(e) => e.stopPropagation()}>
-                {name}
-              </Link>
+              <RowLink to={`/programmes/${p.id}`}>{name}</RowLink>
             ),
           },
           { title: t('programme.startDate'), dataIndex: 'start_date', ...sortable('start_date'), render: (v: string) => formatDate(v) },

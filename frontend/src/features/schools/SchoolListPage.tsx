@@ -1,105 +1,68 @@
-import { Button, Input, Select, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { School } from '../../api/types';
 import { SCHOOL_LOCALES, STAGES } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
-import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
+import { FilterBar, FilterSelect } from '../../components/FilterBar';
+import { CreateLink, ListPageHeader, RowLink } from '../../components/ListPageHeader';
 import { LoadError } from '../../components/Results';
-import { useListState } from '../../components/useListState';
-import { columnSortOrder } from '../../lib/listState';
+import { useResourceList } from '../../components/useResourceList';
 import { SCHOOL_FILTERS, schoolListParams, useRegions, useSchoolList } from './queries';
 
 export default function SchoolListPage() {
   const { t } = useTranslation();
   const access = useAccess();
   const navigate = useNavigate();
-  const { state, update, setFilter, hasFilters, clear } = useListState(SCHOOL_FILTERS);
-  const params = schoolListParams(state);
-  const list = useSchoolList(params);
+  const list = useResourceList(SCHOOL_FILTERS, schoolListParams);
+  const query = useSchoolList(list.params);
   const regions = useRegions();
   const canEdit = access.can('schools.edit');
+  const { sortable } = list;
+  const createButton = canEdit ? <CreateLink to="/schools/new" label={t('school.new')} testId="create-school" /> : null;
 
-  const sortable = (field: string) => ({ key: field, sorter: true, sortOrder: columnSortOrder(state.sort, field) });
-  const createButton = canEdit ? (
-    <Link to="/schools/new">
-      <Button type="primary" icon={<PlusOutlined />} data-testid="create-school">
-        {t('school.new')}
-      </Button>
-    </Link>
-  ) : null;
-
-  if (list.error && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (query.error && !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t('school.listTitle')}
-        extra={
-          <>
-            <ExportButton resource="schools" params={params} filenameBase={t('school.exportName')} />
-            {createButton}
-          </>
-        }
+        exportAs={{ resource: 'schools', params: list.params, filenameBase: t('school.exportName') }}
+        create={createButton}
       />
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={state.q}
-          key={`q-${state.q}`}
-          placeholder={t('school.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() })}
-          aria-label={t('common.search')}
-          data-testid="list-search"
-        />
-        <Select
-          allowClear
+      <FilterBar list={list} searchPlaceholder={t('school.searchPlaceholder')}>
+        <FilterSelect
           placeholder={t('school.stage')}
-          value={state.filters.stage}
-          onChange={(v?: string) => setFilter('stage', v)}
+          {...list.filter('stage')}
           options={STAGES.map((s) => ({ value: s, label: t(`enum.stage.${s}`) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder={t('school.locale')}
-          value={state.filters.locale}
-          onChange={(v?: string) => setFilter('locale', v)}
+          {...list.filter('locale')}
           options={SCHOOL_LOCALES.map((s) => ({ value: s, label: t(`enum.locale.${s}`) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder={t('school.region')}
-          value={state.filters.region_id}
+          {...list.filter('region_id')}
           loading={regions.isLoading}
-          onChange={(v?: string) => setFilter('region_id', v)}
           options={(regions.data ?? [])
             .filter((r) => r.level === 'county')
             .map((r) => ({ value: String(r.id), label: r.name }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder={t('school.isWeak')}
-          value={state.filters.is_weak}
-          onChange={(v?: string) => setFilter('is_weak', v)}
+          {...list.filter('is_weak')}
           options={[
             { value: 'true', label: t('school.weakYes') },
             { value: 'false', label: t('school.weakNo') },
           ]}
         />
-      </div>
+      </FilterBar>
       <DataList<School>
         testId="school-list"
         rowKey="id"
-        items={list.data?.items ?? []}
-        total={list.data?.total ?? 0}
-        loading={list.isFetching}
-        state={state}
-        onChange={update}
-        hasFilters={hasFilters}
-        onClearFilters={clear}
+        {...list.dataListProps(query)}
         emptyText={canEdit ? t('school.emptyEditor') : t('school.empty')}
         emptyAction={createButton}
         onOpen={(s) => void navigate(`/schools/${s.id}`)}
@@ -111,9 +74,7 @@ export default function SchoolListPage() {
             ...sortable('name'),
             render: (name: string, s) => (
               <Space size={4}>
-                <Link to={`/schools/${s.id}`} onClick={(e) => e.stopPropagation()}>
-                  {name}
-                </Link>
+                <RowLink to={`/schools/${s.id}`}>{name}</RowLink>
                 {s.is_weak && <Tag color="orange">{t('school.weakTag')}</Tag>}
               </Space>
             ),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { intOrUndefined } from '../../lib/listState';
 import { useSchool, useSchoolOptions } from './queries';
 
 /** A school picker searching the directory by name; `current` labels a value not in the first page. */
@@ -43,6 +44,26 @@ export function SchoolSelect({
       options={list}
       notFoundContent={options.isFetching ? t('common.loading') : t('common.noMatch')}
       style={{ width: '100%' }}
+    />
+  );
+}
+
+/** A list's school filter: the URL keeps the school id as a string. Bind it with `{...list.filter('school_id')}`. */
+export function SchoolFilter({
+  value,
+  onChange,
+  placeholder,
+}: {
+  value: string | undefined;
+  onChange: (v?: string) => void;
+  placeholder: string;
+}) {
+  return (
+    <SchoolSelect
+      allowClear
+      value={intOrUndefined(value)}
+      placeholder={placeholder}
+      onChange={(v) => onChange(v === undefined ? undefined : String(v))}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Grid, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Grid } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/Results';
 import { useIdParam } from '../../components/useIdParam';
 import { formatDate, formatDateTime, orEmpty } from '../../lib/format';
-import { subjectLabel } from './labels';
+import { SubjectTags } from './SubjectTags';
 import { useTeacher } from './queries';
 
 export default function TeacherDetailPage() {
@@ -49,11 +49,7 @@ export default function TeacherDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('teacher.subjects')}>
             {x.subjects.length ? (
-              <Space size={[0, 4]} wrap>
-                {x.subjects.map((s) => (
-                  <Tag key={s}>{subjectLabel(t, s)}</Tag>
-                ))}
-              </Space>
+              <SubjectTags subjects={x.subjects} />
             ) : (
               orEmpty(null)
             )}

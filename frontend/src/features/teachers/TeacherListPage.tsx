@@ -1,19 +1,19 @@
-import { Button, Input, Select, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Teacher } from '../../api/types';
 import { BACKBONE_LEVELS, GENDERS, SUBJECTS, TITLE_RANKS } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
-import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
+import { FilterBar, FilterSelect } from '../../components/FilterBar';
+import { CreateLink, ListPageHeader, RowLink } from '../../components/ListPageHeader';
 import { LoadError } from '../../components/Results';
-import { useListState } from '../../components/useListState';
+import { useResourceList } from '../../components/useResourceList';
 import { formatDate } from '../../lib/format';
-import { columnSortOrder, intOrUndefined } from '../../lib/listState';
+import { intOrUndefined } from '../../lib/listState';
 import { useSchool } from '../schools/queries';
-import { SchoolSelect } from '../schools/SchoolSelect';
+import { SchoolFilter } from '../schools/SchoolSelect';
+import { SubjectTags } from './SubjectTags';
 import { subjectLabel } from './labels';
 import { TEACHER_FILTERS, teacherListParams, useTeacherList } from './queries';
 
@@ -21,95 +21,55 @@ export default function TeacherListPage() {
   const { t } = useTranslation();
   const access = useAccess();
   const navigate = useNavigate();
-  const { state, update, setFilter, hasFilters, clear } = useListState(TEACHER_FILTERS);
-  const params = teacherListParams(state);
-  const list = useTeacherList(params);
+  const list = useResourceList(TEACHER_FILTERS, teacherListParams);
+  const query = useTeacherList(list.params);
+  const { state, sortable } = list;
   const schoolId = intOrUndefined(state.filters.school_id) ?? null;
   const school = useSchool(schoolId);
   const canEdit = access.can('teachers.edit');
 
-  const sortable = (field: string) => ({ key: field, sorter: true, sortOrder: columnSortOrder(state.sort, field) });
   const newLink = schoolId !== null && access.fixedSchoolId === null ? `/teachers/new?school_id=${schoolId}` : '/teachers/new';
-  const createButton = canEdit ? (
-    <Link to={newLink}>
-      <Button type="primary" icon={<PlusOutlined />} data-testid="create-teacher">
-        {t('teacher.new')}
-      </Button>
-    </Link>
-  ) : null;
+  const createButton = canEdit ? <CreateLink to={newLink} label={t('teacher.new')} testId="create-teacher" /> : null;
 
-  if (list.error && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (query.error && !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={school.data ? t('teacher.listTitleOf', { school: school.data.name }) : t('teacher.listTitle')}
-        extra={
-          <>
-            <ExportButton resource="teachers" params={params} filenameBase={t('teacher.exportName')} />
-            {createButton}
-          </>
-        }
+        exportAs={{ resource: 'teachers', params: list.params, filenameBase: t('teacher.exportName') }}
+        create={createButton}
       />
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={state.q}
-          key={`q-${state.q}`}
-          placeholder={t('teacher.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() })}
-          aria-label={t('common.search')}
-          data-testid="list-search"
-        />
-        {access.fixedSchoolId === null && (
-          <SchoolSelect
-            allowClear
-            value={schoolId ?? undefined}
-            current={school.data ?? null}
-            placeholder={t('teacher.school')}
-            onChange={(v) => setFilter('school_id', v === undefined ? undefined : String(v))}
-          />
-        )}
-        <Select
-          allowClear
+      <FilterBar list={list} searchPlaceholder={t('teacher.searchPlaceholder')}>
+        {access.fixedSchoolId === null && <SchoolFilter placeholder={t('teacher.school')} {...list.filter('school_id')} />}
+        <FilterSelect
           showSearch
           placeholder={t('teacher.subjects')}
-          value={state.filters.subject}
-          onChange={(v?: string) => setFilter('subject', v)}
+          {...list.filter('subject')}
           options={SUBJECTS.map((s) => ({ value: s, label: subjectLabel(t, s) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder={t('teacher.titleRank')}
-          value={state.filters.title_rank}
-          onChange={(v?: string) => setFilter('title_rank', v)}
+          {...list.filter('title_rank')}
           options={TITLE_RANKS.map((s) => ({ value: s, label: t(`enum.titleRank.${s}`) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder={t('teacher.backboneLevel')}
-          value={state.filters.backbone_level}
-          onChange={(v?: string) => setFilter('backbone_level', v)}
+          {...list.filter('backbone_level')}
           options={BACKBONE_LEVELS.map((s) => ({ value: s, label: t(`enum.backbone.${s}`) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder={t('teacher.gender')}
-          value={state.filters.gender}
-          onChange={(v?: string) => setFilter('gender', v)}
+          {...list.filter('gender')}
           options={GENDERS.map((s) => ({ value: s, label: t(`enum.gender.${s}`) }))}
         />
-      </div>
+      </FilterBar>
       <DataList<Teacher>
         testId="teacher-list"
         rowKey="id"
-        items={list.data?.items ?? []}
-        total={list.data?.total ?? 0}
-        loading={list.isFetching}
-        state={state}
-        onChange={update}
-        hasFilters={hasFilters && !(schoolId !== null && Object.keys(state.filters).length === 1 && !state.q)}
-        onClearFilters={clear}
+        {...list.dataListProps(query)}
+        // the school alone is the page's subject ("teachers of 梓园小学"), not a search that found nothing
+        hasFilters={list.hasFilters && !(schoolId !== null && Object.keys(state.filters).length === 1 && !state.q)}
         emptyText={canEdit ? t('teacher.emptyEditor') : t('teacher.empty')}
         emptyAction={createButton}
         onOpen={(x) => void navigate(`/teachers/${x.id}`)}
@@ -119,9 +79,7 @@ export default function TeacherListPage() {
             dataIndex: 'name',
             ...sortable('name'),
             render: (name: string, x) => (
-              <Link to={`/teachers/${x.id}`} onClick={(e) => e.stopPropagation()}>
-                {name}
-              </Link>
+              <RowLink to={`/teachers/${x.id}`}>{name}</RowLink>
             ),
           },
           { title: t('teacher.gender'), dataIndex: 'gender', render: (v: Teacher['gender']) => t(`enum.gender.${v}`) },
@@ -129,13 +87,7 @@ export default function TeacherListPage() {
           {
             title: t('teacher.subjects'),
             dataIndex: 'subjects',
-            render: (v: string[]) => (
-              <Space size={[0, 4]} wrap>
-                {v.map((s) => (
-                  <Tag key={s}>{subjectLabel(t, s)}</Tag>
-                ))}
-              </Space>
-            ),
+            render: (v: string[]) => <SubjectTags subjects={v} />,
           },
           {
             title: t('teacher.titleRank'),

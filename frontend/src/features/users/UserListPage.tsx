@@ -1,104 +1,60 @@
-import { Badge, Button, Input, Select, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Badge, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { User } from '../../api/types';
 import { ROLES } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
-import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
+import { FilterBar, FilterSelect } from '../../components/FilterBar';
+import { CreateLink, ListPageHeader, RowLink } from '../../components/ListPageHeader';
 import { LoadError } from '../../components/Results';
-import { useListState } from '../../components/useListState';
+import { useResourceList } from '../../components/useResourceList';
 import { formatDateTime, orEmpty } from '../../lib/format';
-import { columnSortOrder, intOrUndefined } from '../../lib/listState';
-import { useSchool } from '../schools/queries';
-import { SchoolSelect } from '../schools/SchoolSelect';
+import { SchoolFilter } from '../schools/SchoolSelect';
 import { USER_FILTERS, userListParams, useUserList } from './queries';
 
 export default function UserListPage() {
   const { t } = useTranslation();
   const access = useAccess();
   const navigate = useNavigate();
-  const { state, update, setFilter, hasFilters, clear } = useListState(USER_FILTERS);
-  const params = userListParams(state);
-  const list = useUserList(params);
-  const schoolId = intOrUndefined(state.filters.school_id) ?? null;
-  const school = useSchool(access.fixedSchoolId === null ? schoolId : null);
+  const list = useResourceList(USER_FILTERS, userListParams);
+  const query = useUserList(list.params);
   const canEdit = access.can('users.edit');
+  const { sortable } = list;
+  const createButton = canEdit ? <CreateLink to="/users/new" label={t('user.new')} testId="create-user" /> : null;
 
-  const sortable = (field: string) => ({ key: field, sorter: true, sortOrder: columnSortOrder(state.sort, field) });
-  const createButton = canEdit ? (
-    <Link to="/users/new">
-      <Button type="primary" icon={<PlusOutlined />} data-testid="create-user">
-        {t('user.new')}
-      </Button>
-    </Link>
-  ) : null;
-
-  if (list.error && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (query.error && !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   const status = (u: User) =>
     u.is_active ? <Badge status="success" text={t('user.active')} /> : <Badge status="default" text={t('user.inactive')} />;
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t('user.listTitle')}
-        extra={
-          <>
-            <ExportButton resource="users" params={params} filenameBase={t('user.exportName')} />
-            {createButton}
-          </>
-        }
+        exportAs={{ resource: 'users', params: list.params, filenameBase: t('user.exportName') }}
+        create={createButton}
       />
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={state.q}
-          key={`q-${state.q}`}
-          placeholder={t('user.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() })}
-          aria-label={t('common.search')}
-          data-testid="list-search"
-        />
-        <Select
-          allowClear
+      <FilterBar list={list} searchPlaceholder={t('user.searchPlaceholder')}>
+        <FilterSelect
           placeholder={t('user.role')}
-          value={state.filters.role}
-          onChange={(v?: string) => setFilter('role', v)}
+          {...list.filter('role')}
           options={ROLES.map((r) => ({ value: r, label: t(`enum.role.${r}`) }))}
         />
-        {access.fixedSchoolId === null && (
-          <SchoolSelect
-            allowClear
-            value={schoolId ?? undefined}
-            current={school.data ?? null}
-            placeholder={t('user.school')}
-            onChange={(v) => setFilter('school_id', v === undefined ? undefined : String(v))}
-          />
-        )}
-        <Select
-          allowClear
+        {access.fixedSchoolId === null && <SchoolFilter placeholder={t('user.school')} {...list.filter('school_id')} />}
+        <FilterSelect
           placeholder={t('user.status')}
-          value={state.filters.is_active}
-          onChange={(v?: string) => setFilter('is_active', v)}
+          {...list.filter('is_active')}
           options={[
             { value: 'true', label: t('user.active') },
             { value: 'false', label: t('user.inactive') },
           ]}
         />
-      </div>
+      </FilterBar>
       <DataList<User>
         testId="user-list"
         rowKey="id"
-        items={list.data?.items ?? []}
-        total={list.data?.total ?? 0}
-        loading={list.isFetching}
-        state={state}
-        onChange={update}
-        hasFilters={hasFilters}
-        onClearFilters={clear}
+        {...list.dataListProps(query)}
         emptyText={canEdit ? t('user.emptyEditor') : t('user.empty')}
         emptyAction={createButton}
         onOpen={(u) => void navigate(`/users/${u.id}`)}
@@ -108,9 +64,7 @@ export default function UserListPage() {
             dataIndex: 'username',
             ...sortable('username'),
             render: (v: string, u) => (
-              <Link to={`/users/${u.id}`} onClick={(e) => e.stopPropagation()}>
-                {v}
-              </Link>
+              <RowLink to={`/users/${u.id}`}>{v}</RowLink>
             ),
           },
           { title: t('user.displayName'), dataIndex: 'display_name', ...sortable('display_name') },

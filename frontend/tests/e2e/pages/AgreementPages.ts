@@ -139,3 +139,44 @@ export class AgreementDetailPage {
     await this.page.getByTestId(`tab-${key}`).click();
   }
 }
+
+/** The "documents" tab of an agreement: signed texts and photos. */
+export class AgreementDocumentsTab {
+  readonly page: Page;
+  readonly list: Locator;
+  readonly uploadButton: Locator;
+  readonly form: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.list = page.getByTestId('attachment-list');
+    this.uploadButton = page.getByTestId('attachment-add').first();
+    this.form = page.getByTestId('attachment-form');
+  }
+
+  item(filename: string): Locator {
+    return this.list.getByTestId('attachment-item').filter({ hasText: filename });
+  }
+
+  /** Pick a file in the open upload dialog (without uploading it yet). */
+  async pick(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.form.locator('input[type="file"]').setInputFiles(file);
+  }
+
+  /** Open the upload dialog, pick the file, describe it and upload; waits for it to be listed. */
+  async upload(file: { name: string; mimeType: string; buffer: Buffer }, description: string): Promise<void> {
+    await this.uploadButton.click();
+    await this.form.waitFor();
+    await this.pick(file);
+    await this.form.locator('#description').fill(description);
+    await this.page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await this.item(file.name).waitFor();
+  }
+
+  /** Delete through the confirmation (its OK button is the last one); waits until it is gone. */
+  async remove(filename: string): Promise<void> {
+    await this.item(filename).getByTestId('attachment-delete').click();
+    await this.page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons button').last().click();
+    await this.item(filename).waitFor({ state: 'detached' });
+  }
+}

@@ -5,9 +5,13 @@ export class AppShell {
   readonly languageSwitch: Locator;
   readonly logoutButton: Locator;
   readonly menuToggle: Locator;
+  readonly reminderBell: Locator;
+  readonly reminderPanel: Locator;
 
   constructor(page: Page) {
     this.page = page;
+    this.reminderBell = page.getByTestId('reminder-bell');
+    this.reminderPanel = page.getByTestId('reminder-panel');
     this.languageSwitch = page.getByTestId('lang-switch');
     this.logoutButton = page.getByTestId('logout');
     this.menuToggle = page.getByTestId('menu-toggle');
@@ -42,5 +46,15 @@ export class AppShell {
   async logout(): Promise<void> {
     await this.logoutButton.click();
     await this.page.waitForURL(/\/login/);
+  }
+
+  /** Open the reminders bell's list and wait until it has loaded (items or the empty note). */
+  async openReminders(): Promise<void> {
+    await this.reminderBell.click();
+    await this.reminderPanel.locator('[data-testid="reminder-item"], .ant-empty').first().waitFor();
+  }
+
+  reminders(): Locator {
+    return this.reminderPanel.getByTestId('reminder-item');
   }
 }

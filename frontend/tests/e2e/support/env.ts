@@ -7,4 +7,12 @@ export function demoPassword(): string {
   return p;
 }
 
-export type DemoUser = 'bureau' | 'leader' | 'admin_YX004' | 'teacher' | 'admin_YX002' | 'admin_YX009' | 'admin_YX013';
+export type DemoUser =
+  | 'bureau'
+  | 'leader'
+  | 'admin_YX003'
+  | 'admin_YX004'
+  | 'teacher'
+  | 'admin_YX002'
+  | 'admin_YX009'
+  | 'admin_YX013';
