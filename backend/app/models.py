@@ -10,6 +10,7 @@ from app.meetings.models import ActionItem, Meeting
 from app.notifications.models import Notification
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
+from app.rotations.models import CheckIn, Rotation
 from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
 from app.users.models import User
@@ -24,6 +25,7 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "Base",
+    "CheckIn",
     "Donation",
     "Goal",
     "LoginAttempt",
@@ -33,6 +35,7 @@ __all__ = [
     "Programme",
     "RefreshToken",
     "Region",
+    "Rotation",
     "School",
     "Teacher",
     "TeacherSubject",

@@ -2,7 +2,7 @@
 
 import itertools
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,7 +11,7 @@ from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement, AgreementAreaRow, Amendment, Goal
 from app.attachments.models import Attachment
 from app.auth.service import claims_for
-from app.core.clock import now
+from app.core.clock import now, today
 from app.core.enums import (
     ActivityKind,
     AgreementArea,
@@ -25,6 +25,8 @@ from app.core.enums import (
     Party,
     RegionLevel,
     Role,
+    RotationDirection,
+    RotationStatus,
     SchoolLocale,
     Stage,
     TitleRank,
@@ -35,6 +37,7 @@ from app.meetings.models import ActionItem, Meeting
 from app.notifications.models import Notification
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
+from app.rotations.models import CheckIn, Rotation
 from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
 from app.users.models import User
@@ -246,6 +249,47 @@ async def make_ledger(session: AsyncSession, agreement: Agreement) -> Ledger:
     return Ledger(goal, amendment, activity, donation, attachment, meeting, item)
 
 
+async def make_rotation(
+    session: AsyncSession,
+    teacher: Teacher,
+    host: School,
+    agreement: Agreement | None = None,
+    status: RotationStatus = RotationStatus.active,
+    checkin: bool = False,
+    **overrides: object,
+) -> Rotation:
+    """A dispatch of `teacher` from their home school to `host`, running from a month ago for four months
+    (and, with `checkin`, yesterday's check-in)."""
+    fields: dict[str, object] = {
+        "teacher_id": teacher.id,
+        "from_school_id": teacher.school_id,
+        "to_school_id": host.id,
+        "agreement_id": agreement.id if agreement else None,
+        "direction": RotationDirection.dispatch,
+        "start_date": today() - timedelta(days=30),
+        "end_date": today() + timedelta(days=120),
+        "status": status,
+        "subjects": ["数学"],
+    }
+    fields.update(overrides)
+    rotation = Rotation(**fields)
+    session.add(rotation)
+    await session.flush()
+    if not checkin:
+        return rotation
+    yesterday = today() - timedelta(days=1)
+    session.add(
+        CheckIn(
+            rotation_id=rotation.id,
+            teacher_id=teacher.id,
+            date=yesterday,
+            checked_in_at=datetime.combine(yesterday, time(8), tzinfo=UTC),
+        )
+    )
+    await session.flush()
+    return rotation
+
+
 def headers_for(user: User, region: Region | None) -> dict[str, str]:
     """Bearer headers for `user` without a (deliberately slow) password sign-in."""
     token, _ = create_access_token(claims_for(user, region.path if region else None))
@@ -278,6 +322,8 @@ class World:
     foreign_agreement: Agreement  # b1 supports b2 in the other county, active
     foreign_ledger: Ledger
     notification: Notification  # the teacher's
+    rotation: Rotation  # teacher_a1 dispatched a1 → a2 under `agreement`, active around today
+    foreign_rotation: Rotation
 
 
 async def build_world(session: AsyncSession) -> World:
@@ -326,6 +372,8 @@ async def build_world(session: AsyncSession) -> World:
         created_at=now(),
     )
     session.add(notification)
+    rotation = await make_rotation(session, teacher_a1, a2, agreement, checkin=True)
+    foreign_rotation = await make_rotation(session, teacher_b1, b2, foreign_agreement, checkin=True)
     return World(
         province,
         county_a,
@@ -349,4 +397,6 @@ async def build_world(session: AsyncSession) -> World:
         foreign_agreement,
         await make_ledger(session, foreign_agreement),
         notification,
+        rotation,
+        foreign_rotation,
     )

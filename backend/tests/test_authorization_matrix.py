@@ -142,11 +142,14 @@ def _new_agreement(w: World, stranger: bool) -> Request:
 ACTIVITY = {"kind": "lecture", "date": "2026-11-01", "participants": 10}
 DONATION = {"kind": "books", "quantity": "10", "unit": "册", "value_yuan": "200.00", "date": "2026-11-01"}
 GOAL = {"title": "新目标", "area": "teaching", "target_date": "2027-06-30"}
-READ = _roles(200, 200, 200, 404, 404)  # the parties and the bureau read; teachers and other counties do not
-RECORD = _roles(201, 403, 201, 404, 404)  # the parties and the bureau admin record
-EDIT = _roles(200, 403, 200, 404, 404)
-ILLEGAL = _roles(409, 409, 409, 404, 404)  # a step that does not exist from the current status
-BUREAU_STEP = _roles(200, 403, 403, 404, 404)
+# The world's teacher is rotated under the world's agreement, so reads it (and what is under it) read-only.
+READ = _roles(
+    200, 200, 200, 200, 404
+)  # the parties, the bureau and the rotated teacher read; other counties not
+RECORD = _roles(201, 403, 201, 403, 404)  # the parties and the bureau admin record
+EDIT = _roles(200, 403, 200, 403, 404)
+ILLEGAL = _roles(409, 409, 409, 409, 404)  # a step that does not exist from the current status
+BUREAU_STEP = _roles(200, 403, 403, 403, 404)
 
 
 def _organizer(builder: Builder) -> Builder:
@@ -175,6 +178,32 @@ def _item_body(builder: Builder) -> Builder:
         }
 
     return build
+
+
+def _rotation_path(suffix: str = "", **kwargs: Any) -> Builder:
+    def build(w: World, stranger: bool) -> Request:
+        return f"/api/v1/rotations/{(w.foreign_rotation if stranger else w.rotation).id}{suffix}", kwargs
+
+    return build
+
+
+def _new_rotation(bulk: bool) -> Builder:
+    def build(w: World, stranger: bool) -> Request:
+        body: dict[str, Any] = {
+            "from_school_id": w.a1.id,
+            "to_school_id": w.a3.id,
+            "direction": "dispatch",
+            "start_date": "2035-09-01",
+            "end_date": "2036-01-31",
+        }
+        body.update({"teacher_ids": [w.teacher_a1.id]} if bulk else {"teacher_id": w.teacher_a1.id})
+        return ("/api/v1/rotations/bulk" if bulk else "/api/v1/rotations"), {"json": body}
+
+    return build
+
+
+def _service_record(w: World, stranger: bool) -> Request:
+    return f"/api/v1/teachers/{(w.teacher_b1 if stranger else w.teacher_a1).id}/service-record", {}
 
 
 # (method, OpenAPI path) -> (request builder, expected status per role for the caller's-county object,
@@ -236,7 +265,7 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ("POST", "/api/v1/notifications/read-all"): (_plain("/api/v1/notifications/read-all"), _all(204), False),
     ("GET", "/api/v1/programmes"): (_plain("/api/v1/programmes"), _all(200), False),
     ("POST", "/api/v1/programmes"): (_new_programme, _roles(201, 403, 403, 403, 201), False),
-    ("GET", "/api/v1/programmes/{programme_id}"): (_programme, READ, True),
+    ("GET", "/api/v1/programmes/{programme_id}"): (_programme, _roles(200, 200, 200, 404, 404), True),
     ("PATCH", "/api/v1/programmes/{programme_id}"): (
         _with(_programme, json={"description": "说明"}),
         _roles(200, 403, 403, 404, 404),
@@ -247,7 +276,7 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ("GET", "/api/v1/agreements/{agreement_id}"): (_agreement_path(), READ, True),
     ("PATCH", "/api/v1/agreements/{agreement_id}"): (
         _agreement_path(json={"title": "改名"}),
-        _roles(409, 403, 409, 404, 404),
+        _roles(409, 403, 409, 403, 404),
         True,
     ),
     ("POST", "/api/v1/agreements/{agreement_id}/submit"): (_agreement_path("/submit"), ILLEGAL, True),
@@ -327,17 +356,17 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     # The supporting school recorded the minutes: the receiving school (or the bureau for it) confirms.
     ("POST", "/api/v1/meetings/{meeting_id}/minutes/confirm"): (
         _ledger_path("meeting", "/minutes/confirm"),
-        _roles(200, 403, 409, 404, 404),
+        _roles(200, 403, 409, 403, 404),
         True,
     ),
     ("POST", "/api/v1/meetings/{meeting_id}/minutes/return"): (
         _ledger_path("meeting", "/minutes/return", json={"comment": "请补充出席人员"}),
-        _roles(200, 403, 409, 404, 404),
+        _roles(200, 403, 409, 403, 404),
         True,
     ),
     ("GET", "/api/v1/meetings/{meeting_id}/minutes.pdf"): (
         _ledger_path("meeting", "/minutes.pdf"),
-        _roles(409, 409, 409, 404, 404),
+        _roles(409, 409, 409, 409, 404),
         True,
     ),  # minutes still a draft
     ("GET", "/api/v1/meetings/{meeting_id}/action-items"): (
@@ -360,6 +389,46 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         _all(200),
         False,
     ),
+    ("GET", "/api/v1/rotations"): (_plain("/api/v1/rotations"), _all(200), False),
+    ("POST", "/api/v1/rotations"): (_new_rotation(False), _roles(201, 403, 201, 403, 422), False),
+    ("POST", "/api/v1/rotations/bulk"): (_new_rotation(True), _roles(201, 403, 201, 403, 422), False),
+    ("GET", "/api/v1/rotations/{rotation_id}"): (_rotation_path(), _roles(200, 200, 200, 200, 404), True),
+    # The world's rotation is active: approving or arriving again is no step from here.
+    ("POST", "/api/v1/rotations/{rotation_id}/approve"): (
+        _rotation_path("/approve"),
+        _roles(409, 409, 409, 409, 404),
+        True,
+    ),
+    ("POST", "/api/v1/rotations/{rotation_id}/arrive"): (
+        _rotation_path("/arrive"),
+        _roles(409, 409, 409, 409, 404),
+        True,
+    ),
+    ("POST", "/api/v1/rotations/{rotation_id}/complete"): (
+        _rotation_path("/complete"),
+        _roles(200, 403, 403, 403, 404),
+        True,
+    ),
+    ("POST", "/api/v1/rotations/{rotation_id}/withdraw"): (
+        _rotation_path("/withdraw", json={"comment": "病假"}),
+        _roles(200, 403, 200, 403, 404),
+        True,
+    ),
+    ("GET", "/api/v1/rotations/{rotation_id}/checkins"): (
+        _rotation_path("/checkins"),
+        _roles(200, 200, 200, 200, 404),
+        True,
+    ),
+    ("POST", "/api/v1/rotations/{rotation_id}/checkins"): (
+        _rotation_path("/checkins", json={"note": "到校"}),
+        _roles(403, 403, 403, 201, 404),
+        True,
+    ),
+    ("GET", "/api/v1/teachers/{teacher_id}/service-record"): (
+        _service_record,
+        _roles(200, 200, 200, 200, 404),
+        True,
+    ),
     ("GET", "/api/v1/agreements/{agreement_id}/attachments"): (_agreement_path("/attachments"), READ, True),
     ("POST", "/api/v1/agreements/{agreement_id}/attachments"): (
         _agreement_path("/attachments", files={"file": ("a.pdf", b"%PDF-1.4 x", "application/pdf")}),
@@ -373,7 +442,7 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ),
     ("DELETE", "/api/v1/attachments/{attachment_id}"): (
         _ledger_path("attachment"),
-        _roles(204, 403, 204, 404, 404),
+        _roles(204, 403, 204, 403, 404),
         True,
     ),
 }

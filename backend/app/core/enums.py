@@ -168,3 +168,29 @@ class ComplianceStatus(StrEnum):
     compliant = "compliant"
     at_risk = "at_risk"
     non_compliant = "non_compliant"
+
+
+class RotationDirection(StrEnum):
+    dispatch = "dispatch"  # supporting school → receiving school (支教)
+    training = "training"  # receiving school → supporting school (跟岗, 顶岗)
+
+
+class RotationKind(StrEnum):
+    teaching = "teaching"
+    secondment = "secondment"
+    shadowing = "shadowing"
+    replacement = "replacement"
+
+
+class RotationStatus(StrEnum):
+    planned = "planned"
+    approved = "approved"
+    active = "active"
+    completed = "completed"
+    withdrawn = "withdrawn"
+
+
+class Term(StrEnum):
+    autumn = "autumn"
+    spring = "spring"
+    year = "year"

@@ -222,6 +222,78 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Weekly check: {count} pairs fall short of the meeting requirement in school year {year}.",
     },
     "entity.notification": {"zh-CN": "提醒", "en": "notification"},
+    "meetings_need_active": {
+        "zh-CN": "协议当前为“{status}”，只有生效中的协议可以安排例会。",
+        "en": "The agreement is {status}; meetings are scheduled only for active agreements.",
+    },
+    "meeting_cancelled": {
+        "zh-CN": "该例会已取消，不能再修改。",
+        "en": "This meeting was cancelled and cannot change.",
+    },
+    "meeting_already_held": {
+        "zh-CN": "该例会已召开，状态不能再更改。",
+        "en": "This meeting has been held; its status cannot change.",
+    },
+    "held_date_required": {"zh-CN": "请填写召开日期。", "en": "Enter the date the meeting was held."},
+    "held_date_future": {"zh-CN": "召开日期不能晚于今天。", "en": "A meeting cannot be held in the future."},
+    "minutes_final": {"zh-CN": "会议纪要已定稿锁定，不能再修改。", "en": "The minutes are final and locked."},
+    "record_needs_held": {
+        "zh-CN": "例会召开后才能填写出席人员、纪要和决定。",
+        "en": "Attendees, minutes and decisions are recorded once the meeting is held.",
+    },
+    "minutes_not_waiting": {
+        "zh-CN": "纪要当前不需要您确认。",
+        "en": "These minutes are not waiting for you.",
+    },
+    "items_need_held": {
+        "zh-CN": "例会召开后才能登记跟进事项。",
+        "en": "Follow-up items are added once the meeting is held.",
+    },
+    "minutes_not_final": {
+        "zh-CN": "纪要尚未定稿，暂不能导出 PDF。",
+        "en": "The minutes are not final yet; the PDF is made once they are.",
+    },
+    "rotation_overlap": {
+        "zh-CN": "该教师在这段时间已有交流安排（编号 {other}），时间不能重叠。",
+        "en": "This teacher already has a rotation in this period (#{other}); rotations may not overlap.",
+    },
+    "rotation_home_only": {
+        "zh-CN": "学校只能为本校教师提出交流安排。",
+        "en": "A school proposes rotations for its own teachers only.",
+    },
+    "rotation_agreement_inactive": {
+        "zh-CN": "所选协议不存在或未生效。",
+        "en": "The agreement does not exist or is not active.",
+    },
+    "rotation_direction_mismatch": {
+        "zh-CN": "交流方向与协议不符：支教由支援学校派往受援学校，跟岗由受援学校派往支援学校。",
+        "en": "The direction does not match the agreement: dispatch goes supporting → receiving, "
+        "training receiving → supporting.",
+    },
+    "rotation_teacher_not_home": {
+        "zh-CN": "该教师不属于派出学校。",
+        "en": "This teacher does not belong to the home school.",
+    },
+    "checkin_needs_active": {
+        "zh-CN": "交流尚未开始或已结束，不能签到。",
+        "en": "Check-in is open only while the rotation is active.",
+    },
+    "checkin_future": {"zh-CN": "签到时间不能晚于现在。", "en": "A check-in cannot be in the future."},
+    "checkin_outside_rotation": {
+        "zh-CN": "签到日期不在交流期内。",
+        "en": "The date is outside the rotation's period.",
+    },
+    "timezone_required": {"zh-CN": "时间须带时区。", "en": "The time must carry a timezone offset."},
+    "rotation_status.planned": {"zh-CN": "已计划", "en": "planned"},
+    "rotation_status.approved": {"zh-CN": "已批准", "en": "approved"},
+    "rotation_status.active": {"zh-CN": "交流中", "en": "active"},
+    "rotation_status.completed": {"zh-CN": "已完成", "en": "completed"},
+    "rotation_status.withdrawn": {"zh-CN": "已撤回", "en": "withdrawn"},
+    "action.arrive": {"zh-CN": "确认到岗", "en": "confirm arrival"},
+    "action.withdraw": {"zh-CN": "撤回", "en": "withdraw"},
+    "entity.meeting": {"zh-CN": "例会", "en": "meeting"},
+    "entity.action_item": {"zh-CN": "跟进事项", "en": "follow-up item"},
+    "entity.rotation": {"zh-CN": "交流安排", "en": "rotation"},
     "entity.attachment": {"zh-CN": "附件", "en": "attachment"},
     # Entity and field names used inside messages.
     "entity.school": {"zh-CN": "学校", "en": "school"},

@@ -24,6 +24,7 @@ from app.core.security import AccessClaims
 from app.meetings.models import ActionItem, Meeting
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
+from app.rotations.models import CheckIn, Rotation
 from app.schools.models import School
 from app.teachers.models import Teacher
 from app.users.models import User
@@ -140,8 +141,26 @@ def _agreements(caller: Caller) -> ColumnElement[bool]:
         return (Agreement.supporting_school_id == caller.school_id) | (
             Agreement.receiving_school_id == caller.school_id
         )
-    # Teachers see agreements they are rotated under; rotations arrive with their own issue.
+    if caller.role == Role.teacher and caller.teacher_id is not None:
+        # Teachers see (read-only) the agreements they are rotated under.
+        return Agreement.id.in_(select(Rotation.agreement_id).where(Rotation.teacher_id == caller.teacher_id))
     return false()
+
+
+def _rotations(caller: Caller) -> ColumnElement[bool]:
+    if caller.is_bureau:
+        return _school_in_jurisdiction(caller, Rotation.from_school_id) | _school_in_jurisdiction(
+            caller, Rotation.to_school_id
+        )
+    if caller.role == Role.school_admin and caller.school_id is not None:
+        return (Rotation.from_school_id == caller.school_id) | (Rotation.to_school_id == caller.school_id)
+    if caller.role == Role.teacher and caller.teacher_id is not None:
+        return Rotation.teacher_id == caller.teacher_id
+    return false()
+
+
+def _checkins(caller: Caller) -> ColumnElement[bool]:
+    return CheckIn.rotation_id.in_(select(Rotation.id).where(_rotations(caller)))
 
 
 def _under_agreement(column: Any) -> Callable[[Caller], ColumnElement[bool]]:
@@ -163,6 +182,8 @@ _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
     Donation: _under_agreement(Donation.agreement_id),
     Attachment: _under_agreement(Attachment.agreement_id),
     Meeting: _under_agreement(Meeting.agreement_id),
+    Rotation: _rotations,
+    CheckIn: _checkins,
     ActionItem: _under_agreement(ActionItem.agreement_id),
     School: _schools,
     Teacher: _teachers,

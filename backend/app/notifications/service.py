@@ -19,6 +19,21 @@ from app.programmes.models import Programme
 from app.users.models import User
 
 Stage = Literal["30_days", "7_days", "today"]
+# Every kind of reminder; each has a "notice.<kind>" message in both languages (a test checks).
+KINDS = frozenset(
+    {
+        "agreement_expiring",
+        "agreement_expiring_today",
+        "agreement_waiting",
+        "amendment_waiting",
+        "minutes_to_confirm",
+        "minutes_pending",
+        "item_due",
+        "item_overdue",
+        "meeting_at_risk",
+        "compliance_digest",
+    }
+)
 INBOX_SIZE = 50
 
 
@@ -104,6 +119,8 @@ async def notify(
     action_item_id: int | None = None,
 ) -> int:
     """Write a notification for each user unless they already have one for this occasion."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown notification kind {kind}")
     rows = [
         {
             "user_id": uid,

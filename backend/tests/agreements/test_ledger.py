@@ -172,7 +172,14 @@ async def test_list_filters_and_waiting_for_me(
     assert [a["id"] for a in by_school["items"]] == [submitted.id]
     by_year = (await client.get("/api/v1/agreements", params={"school_year": 2031}, headers=bureau)).json()
     assert by_year["total"] == 0
-    assert (await client.get("/api/v1/agreements", headers=world.headers["teacher"])).json()["total"] == 0
+    # A teacher sees only the agreement they are rotated under (world.rotation), read-only.
+    rotated = (await client.get("/api/v1/agreements", headers=world.headers["teacher"])).json()
+    assert [a["id"] for a in rotated["items"]] == [world.agreement.id] and rotated["items"][0][
+        "allowed_actions"
+    ] == []
+    assert (await client.get("/api/v1/agreements", headers=world.headers["other_teacher"])).json()[
+        "total"
+    ] == 0
     export = await client.get(
         "/api/v1/agreements", params={"format": "xlsx", "status": "active"}, headers=bureau
     )

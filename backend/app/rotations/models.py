@@ -1,0 +1,83 @@
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.db import Base, Versioned
+from app.core.enums import RotationDirection, RotationKind, RotationStatus, db_enum
+from app.schools.models import School
+from app.teachers.models import Teacher
+
+
+class Rotation(Versioned, Base):
+    """A teacher's stay at another school (支教 or 跟岗), from proposal to completion or withdrawal."""
+
+    __tablename__ = "rotation"
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="end_not_before_start"),
+        CheckConstraint("from_school_id <> to_school_id", name="schools_differ"),
+        CheckConstraint("weekly_periods >= 0", name="weekly_periods_non_negative"),
+        Index("ix_rotation_teacher_dates", "teacher_id", "start_date", "end_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="RESTRICT"))
+    from_school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"), index=True)
+    to_school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"), index=True)
+    agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id", ondelete="SET NULL"), index=True
+    )
+    direction: Mapped[RotationDirection] = mapped_column(db_enum(RotationDirection, "rotation_direction"))
+    kind: Mapped[RotationKind] = mapped_column(
+        db_enum(RotationKind, "rotation_kind"), default=RotationKind.teaching
+    )
+    subjects: Mapped[list[str]] = mapped_column(JSON, default=list)
+    start_date: Mapped[dt.date] = mapped_column(index=True)
+    end_date: Mapped[dt.date] = mapped_column(index=True)
+    weekly_periods: Mapped[int] = mapped_column(default=0)
+    # Whether the personnel relationship moves with the teacher (是否调动人事关系); usually not.
+    personnel_moved: Mapped[bool] = mapped_column(default=False)
+    living_allowance_yuan: Mapped[Decimal] = mapped_column(Numeric(10, 2), default=Decimal(0))
+    transport_allowance_yuan: Mapped[Decimal] = mapped_column(Numeric(10, 2), default=Decimal(0))
+    status: Mapped[RotationStatus] = mapped_column(
+        db_enum(RotationStatus, "rotation_status"), default=RotationStatus.planned, index=True
+    )
+    withdraw_reason: Mapped[str] = mapped_column(Text, default="")
+    arrived_at: Mapped[dt.datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    teacher: Mapped[Teacher] = relationship(lazy="raise")
+    from_school: Mapped[School] = relationship(foreign_keys=[from_school_id], lazy="raise")
+    to_school: Mapped[School] = relationship(foreign_keys=[to_school_id], lazy="raise")
+
+    @property
+    def teacher_name(self) -> str:
+        return self.teacher.name
+
+    @property
+    def from_school_name(self) -> str:
+        return self.from_school.name
+
+    @property
+    def to_school_name(self) -> str:
+        return self.to_school.name
+
+
+class CheckIn(Base):
+    """A dispatched teacher's daily check-in at the host school: one per teacher per day."""
+
+    __tablename__ = "checkin"
+    __table_args__ = (UniqueConstraint("teacher_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rotation_id: Mapped[int] = mapped_column(ForeignKey("rotation.id", ondelete="CASCADE"), index=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"))
+    date: Mapped[dt.date]
+    checked_in_at: Mapped[dt.datetime]
+    note: Mapped[str] = mapped_column(String(500), default="")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    distance_m: Mapped[int | None]
+    # Farther from the host school than the allowed radius: shown to the school, never refused.
+    flagged: Mapped[bool] = mapped_column(default=False)

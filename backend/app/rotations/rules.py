@@ -1,0 +1,47 @@
+"""The rotation lifecycle, declared once: (status, action) → (new status, who may, reason needed).
+
+The home school proposes and may withdraw; the bureau approves; the host school confirms arrival and
+completion. A bureau admin may act for either school.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from app.core.enums import RotationStatus as S
+from app.core.enums import Term
+
+
+@dataclass(frozen=True)
+class Step:
+    to: S
+    actors: frozenset[str]  # "home", "host", "bureau"
+    needs_reason: bool = False
+
+
+STEPS: dict[tuple[S, str], Step] = {
+    (S.planned, "approve"): Step(S.approved, frozenset({"bureau"})),
+    (S.approved, "arrive"): Step(S.active, frozenset({"host"})),
+    (S.active, "complete"): Step(S.completed, frozenset({"host"})),
+    (S.planned, "withdraw"): Step(S.withdrawn, frozenset({"home", "bureau"}), True),
+    (S.approved, "withdraw"): Step(S.withdrawn, frozenset({"home", "bureau"}), True),
+    (S.active, "withdraw"): Step(S.withdrawn, frozenset({"home", "bureau"}), True),
+}
+ACTIONS = ("approve", "arrive", "complete", "withdraw")
+NEXT_ACTOR = {S.planned: "bureau", S.approved: "receiving_school", S.active: "receiving_school"}
+# Everything but a withdrawn rotation holds the teacher's time.
+HOLDING = frozenset({S.planned, S.approved, S.active, S.completed})
+
+
+def allowed(status: S, sides: frozenset[str], is_bureau_admin: bool) -> list[str]:
+    return [
+        a for a in ACTIONS if (step := STEPS.get((status, a))) and (sides & step.actors or is_bureau_admin)
+    ]
+
+
+def term_dates(term: Term, school_year: int) -> tuple[date, date]:
+    """Autumn term: 1 Sep – 31 Jan; spring term: 1 Feb – 31 Jul; a school year: 1 Sep – 31 Jul."""
+    if term == Term.autumn:
+        return date(school_year, 9, 1), date(school_year + 1, 1, 31)
+    if term == Term.spring:
+        return date(school_year + 1, 2, 1), date(school_year + 1, 7, 31)
+    return date(school_year, 9, 1), date(school_year + 1, 7, 31)

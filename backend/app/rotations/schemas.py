@@ -1,0 +1,121 @@
+import datetime as dt
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.core.enums import RotationDirection, RotationKind, RotationStatus, Term
+from app.core.schemas import ReadModel
+
+
+class RotationPlan(BaseModel):
+    """What a proposal says apart from the teacher: the same for every teacher of a bulk proposal."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    from_school_id: int
+    to_school_id: int
+    agreement_id: int | None = None
+    direction: RotationDirection = RotationDirection.dispatch
+    kind: RotationKind = RotationKind.teaching
+    subjects: list[str] = Field(default_factory=list, max_length=10)
+    term: Term | None = Field(
+        default=None, description="A preset period, with school_year; or give the dates"
+    )
+    school_year: int | None = Field(default=None, ge=2000, le=2100)
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    weekly_periods: int = Field(default=0, ge=0, le=40)
+    personnel_moved: bool = False
+    living_allowance_yuan: Decimal = Field(default=Decimal(0), ge=0, max_digits=10, decimal_places=2)
+    transport_allowance_yuan: Decimal = Field(default=Decimal(0), ge=0, max_digits=10, decimal_places=2)
+
+    @model_validator(mode="after")
+    def _period(self) -> "RotationPlan":
+        if self.from_school_id == self.to_school_id:
+            raise ValueError("the home and host school must differ")
+        has_dates = self.start_date is not None and self.end_date is not None
+        if not has_dates and (self.term is None or self.school_year is None):
+            raise ValueError("give start_date and end_date, or term and school_year")
+        if has_dates and self.end_date < self.start_date:  # type: ignore[operator]
+            raise ValueError("end_date must not be before start_date")
+        return self
+
+
+class RotationCreate(RotationPlan):
+    teacher_id: int
+
+
+class RotationBulkCreate(RotationPlan):
+    teacher_ids: list[int] = Field(min_length=1, max_length=100)
+
+
+class RotationRead(ReadModel):
+    id: int
+    teacher_id: int
+    teacher_name: str
+    from_school_id: int
+    from_school_name: str
+    to_school_id: int
+    to_school_name: str
+    agreement_id: int | None
+    direction: RotationDirection
+    kind: RotationKind
+    subjects: list[str]
+    start_date: dt.date
+    end_date: dt.date
+    weekly_periods: int
+    personnel_moved: bool
+    living_allowance_yuan: Decimal
+    transport_allowance_yuan: Decimal
+    status: RotationStatus
+    withdraw_reason: str
+    allowed_actions: list[str]
+    next_actor: str | None
+    version: int
+    created_at: dt.datetime
+
+
+class RotationFilters(BaseModel):
+    status: RotationStatus | None = None
+    teacher_id: int | None = None
+    school_id: int | None = Field(default=None, description="Home or host school")
+    agreement_id: int | None = None
+    direction: RotationDirection | None = None
+    school_year: int | None = Field(default=None, ge=2000, le=2100)
+
+
+class RotationAction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    comment: str = Field(default="", max_length=2000)
+
+
+class CheckInCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date | None = Field(default=None, description="Default: today")
+    checked_in_at: dt.datetime | None = Field(default=None, description="When tapped (offline taps keep it)")
+    note: str = Field(default="", max_length=500)
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+
+
+class CheckInRead(ReadModel):
+    id: int
+    rotation_id: int
+    teacher_id: int
+    date: dt.date
+    checked_in_at: dt.datetime
+    note: str
+    distance_m: int | None
+    flagged: bool
+
+
+class ServiceRecord(BaseModel):
+    teacher_id: int
+    rural_service_days: int
+    weak_service_days: int
+    completed_rotations: list[RotationRead]
+    eligible_for_title: bool
+    required_rural_days: int
+    required_weak_days: int
