@@ -105,6 +105,22 @@ async def respond(
     return Page[spec.read_model](items=items, total=total or 0, limit=params.limit, offset=params.offset)  # type: ignore[name-defined]
 
 
+def workbook_response(sheet_name: str, headings: list[str], rows: Sequence[Sequence[Any]]) -> Response:
+    """A one-sheet .xlsx download of already computed rows."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_name)
+    sheet.append(headings)
+    for row in rows:
+        sheet.append([_cell(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return Response(
+        buffer.getvalue(),
+        media_type=XLSX_MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{sheet_name}.xlsx"'},
+    )
+
+
 async def _export(
     session: AsyncSession, stmt: Select[Any], spec: ListSpec, decorate: Callable[[Any], Any] | None
 ) -> Response:

@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from fastapi.responses import Response
 from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -17,6 +18,8 @@ from app.agreements.models import Agreement, AgreementEvent
 from app.core import policy
 from app.core.clock import today
 from app.core.enums import AgreementStatus, ComplianceStatus, MeetingCadence, MeetingStatus
+from app.core.i18n import current_locale, t
+from app.core.listing import workbook_response
 from app.core.policy import Caller
 from app.meetings.models import Meeting
 from app.meetings.schemas import ComplianceRow, ComplianceSummary, MeetingCompliance
@@ -212,3 +215,48 @@ async def meeting_compliance(
 def school_year_of(day: date) -> int:
     """2026 for any day from 2026-09-01 to 2027-08-31."""
     return day.year if day.month >= 9 else day.year - 1
+
+
+COLUMNS = {
+    "zh-CN": [
+        "协议编号",
+        "协议",
+        "支援学校",
+        "受援学校",
+        "上半年已开",
+        "下半年已开",
+        "全年已开",
+        "全年应开",
+        "状态",
+    ],
+    "en": [
+        "Agreement",
+        "Title",
+        "Supporting school",
+        "Receiving school",
+        "Held (first half)",
+        "Held (second half)",
+        "Held (year)",
+        "Required",
+        "Status",
+    ],
+}
+
+
+def as_workbook(report: MeetingCompliance) -> Response:
+    lang = "en" if current_locale.get() == "en" else "zh-CN"
+    rows = [
+        [
+            r.agreement_id,
+            r.title,
+            r.supporting_school_name,
+            r.receiving_school_name,
+            r.held_first_half,
+            r.held_second_half,
+            r.held_total,
+            r.required,
+            t(f"compliance.{r.status.value}"),
+        ]
+        for r in report.rows
+    ]
+    return workbook_response(f"meeting-compliance-{report.school_year}", COLUMNS[lang], rows)

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 
 from app.agreements.service import get_agreement
 from app.core.deps import CurrentCaller, IfMatch, SessionDep
-from app.core.listing import XLSX_RESPONSE, ListParams, list_params, respond
+from app.core.listing import XLSX_MEDIA_TYPE, XLSX_RESPONSE, ListParams, list_params, respond
 from app.core.schemas import Page, problem_responses
 from app.core.versioning import set_etag
 from app.meetings import compliance, service
@@ -186,15 +186,24 @@ async def update_action_item(
     return item
 
 
-@router.get("/compliance/meetings", response_model=MeetingCompliance, responses=problem_responses(401, 422))
+@router.get(
+    "/compliance/meetings",
+    response_model=MeetingCompliance,
+    responses={**XLSX_RESPONSE, **problem_responses(401, 422)},
+)
 async def meeting_compliance(
+    request: Request,
     session: SessionDep,
     caller: CurrentCaller,
     school_year: Annotated[int, Query(ge=2000, le=2100, description="2026 = 2026-09-01 … 2027-08-31")],
     programme_id: int | None = None,
     school_id: int | None = None,
+    format: Annotated[str | None, Query(pattern="^(json|xlsx)$")] = None,
 ) -> Any:
     """Per agreement: held meetings in each half against what the programme requires, and the status."""
-    return await compliance.meeting_compliance(
+    report = await compliance.meeting_compliance(
         session, caller=caller, school_year=school_year, programme_id=programme_id, school_id=school_id
     )
+    if format == "xlsx" or XLSX_MEDIA_TYPE in request.headers.get("accept", ""):
+        return compliance.as_workbook(report)
+    return report

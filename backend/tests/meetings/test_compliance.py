@@ -138,3 +138,18 @@ async def test_compliance_report_counts_held_meetings_only(
         )
     ).json()
     assert {r["agreement_id"] for r in filtered["rows"]} == {short.id, late.id}
+
+
+async def test_compliance_exports_to_excel(client: AsyncClient, world: World) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    response = await client.get(
+        "/api/v1/compliance/meetings",
+        params={"school_year": 2026, "format": "xlsx"},
+        headers={**world.headers["bureau_admin"], "Accept-Language": "en"},
+    )
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Agreement" and rows[1][0] == world.agreement.id

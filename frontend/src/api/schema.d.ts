@@ -7385,6 +7385,7 @@ export interface operations {
                 school_year: number;
                 programme_id?: number | null;
                 school_id?: number | null;
+                format?: string | null;
             };
             header?: never;
             path?: never;
@@ -7392,13 +7393,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingCompliance"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
             /** @description Unauthorized */

@@ -145,3 +145,27 @@ export const TRANSITION_ACTIONS = ['submit', 'confirm', 'approve', 'reject', 'co
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 export const AMENDMENT_ACTIONS = ['submit', 'confirm', 'approve', 'reject'] as const satisfies readonly TransitionAction[];
 export type AmendmentAction = (typeof AMENDMENT_ACTIONS)[number];
+
+export type Meeting = Schemas['MeetingRead'];
+export type MeetingSummary = Schemas['MeetingSummary'];
+export type MeetingCreate = Schemas['MeetingCreate'];
+export type MeetingUpdate = Schemas['MeetingUpdate'];
+export type MeetingKind = Schemas['MeetingKind'];
+export type MeetingStatus = Schemas['MeetingStatus'];
+export type MinutesStatus = Schemas['MinutesStatus'];
+export type Attendee = Schemas['Attendee'];
+export type ActionItem = Schemas['ActionItemRead'];
+export type ActionItemCreate = Schemas['ActionItemCreate'];
+export type ActionItemUpdate = Schemas['ActionItemUpdate'];
+export type ActionItemStatus = Schemas['ActionItemStatus'];
+export type MeetingCompliance = Schemas['MeetingCompliance'];
+export type ComplianceRow = Schemas['ComplianceRow'];
+export type ComplianceStatus = Schemas['ComplianceStatus'];
+
+export const MEETING_KINDS = ['regular', 'leader_visit', 'other'] as const satisfies readonly MeetingKind[];
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const satisfies readonly MeetingStatus[];
+export const MINUTES_STATUSES = ['draft', 'final'] as const satisfies readonly MinutesStatus[];
+export const COMPLIANCE_STATUSES = ['non_compliant', 'at_risk', 'compliant'] as const satisfies readonly ComplianceStatus[];
+/** Steps on a meeting's minutes the server may list in `allowed_actions`. */
+export const MINUTES_ACTIONS = ['confirm_minutes', 'return_minutes'] as const;
+export type MinutesAction = (typeof MINUTES_ACTIONS)[number];

@@ -5,6 +5,9 @@ import type { Role } from '../api/types';
 const ALL: Capability[] = [
   'agreements.view',
   'agreements.edit',
+  'meetings.view',
+  'meetings.edit',
+  'compliance.view',
   'programmes.view',
   'programmes.edit',
   'schools.view',
@@ -29,6 +32,8 @@ describe('accessFor', () => {
   it('bureau_viewer only views', () => {
     expect(granted('bureau_viewer')).toEqual([
       'agreements.view',
+      'meetings.view',
+      'compliance.view',
       'programmes.view',
       'schools.view',
       'teachers.view',
@@ -41,6 +46,9 @@ describe('accessFor', () => {
     expect(granted('school_admin', 4)).toEqual([
       'agreements.view',
       'agreements.edit',
+      'meetings.view',
+      'meetings.edit',
+      'compliance.view',
       'programmes.view',
       'schools.view',
       'teachers.view',
@@ -89,6 +97,19 @@ describe('accessFor', () => {
     expect(accessFor({ role: 'bureau_viewer', school_id: null }).isPartyTo(pair)).toBe(false);
     expect(accessFor({ role: 'teacher', school_id: 2 }).isPartyTo(pair)).toBe(false);
     expect(accessFor(null).isPartyTo(pair)).toBe(false);
+  });
+
+  it('meetings and their compliance: bureau roles and school admins see them, only the bureau admin and school admins record', () => {
+    const can = (role: Role, c: Capability) => accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can(c);
+    for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) {
+      expect(can(role, 'meetings.view')).toBe(true);
+      expect(can(role, 'compliance.view')).toBe(true);
+    }
+    expect(can('bureau_admin', 'meetings.edit')).toBe(true);
+    expect(can('school_admin', 'meetings.edit')).toBe(true);
+    expect(can('bureau_viewer', 'meetings.edit')).toBe(false);
+    expect(can('teacher', 'meetings.view')).toBe(false);
+    expect(can('teacher', 'compliance.view')).toBe(false);
   });
 
   it('no user, no capability', () => {

@@ -14,7 +14,13 @@ export type Capability =
   | 'programmes.edit'
   | 'agreements.view'
   /** Draft agreements and record goals, activities and donations under the agreements one is party to. */
-  | 'agreements.edit';
+  | 'agreements.edit'
+  /** The meetings calendar and meeting records of the agreements in scope. */
+  | 'meetings.view'
+  /** Schedule and record meetings (minutes, follow-up items) under the agreements one is party to. */
+  | 'meetings.edit'
+  /** Which pairs met as often as their programme asks (例会督查). */
+  | 'compliance.view';
 
 export interface Access {
   can: (capability: Capability) => boolean;
@@ -34,6 +40,9 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
   bureau_admin: [
     'agreements.view',
     'agreements.edit',
+    'meetings.view',
+    'meetings.edit',
+    'compliance.view',
     'programmes.view',
     'programmes.edit',
     'schools.view',
@@ -44,10 +53,22 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'users.edit',
     'profile.view',
   ],
-  bureau_viewer: ['agreements.view', 'programmes.view', 'schools.view', 'teachers.view', 'users.view', 'profile.view'],
+  bureau_viewer: [
+    'agreements.view',
+    'meetings.view',
+    'compliance.view',
+    'programmes.view',
+    'schools.view',
+    'teachers.view',
+    'users.view',
+    'profile.view',
+  ],
   school_admin: [
     'agreements.view',
     'agreements.edit',
+    'meetings.view',
+    'meetings.edit',
+    'compliance.view',
     'programmes.view',
     'schools.view',
     'teachers.view',

@@ -1,10 +1,27 @@
 // THE route table: every page's path, its menu entry (label key, icon) and the capability it
 // needs. The menu (AppLayout) and the route guards (router.tsx) both read this table.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { BankOutlined, FlagOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  FlagOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Capability } from './access';
 
-export type MenuLabelKey = 'nav.agreements' | 'nav.programmes' | 'nav.schools' | 'nav.teachers' | 'nav.users' | 'nav.profile';
+export type MenuLabelKey =
+  | 'nav.agreements'
+  | 'nav.meetings'
+  | 'nav.compliance'
+  | 'nav.programmes'
+  | 'nav.schools'
+  | 'nav.teachers'
+  | 'nav.users'
+  | 'nav.profile';
 
 export interface AppRoute {
   path: string;
@@ -16,6 +33,10 @@ export interface AppRoute {
 const AgreementListPage = lazy(() => import('../features/agreements/AgreementListPage'));
 const AgreementDetailPage = lazy(() => import('../features/agreements/AgreementDetailPage'));
 const AgreementFormPage = lazy(() => import('../features/agreements/AgreementFormPage'));
+const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage'));
+const MeetingDetailPage = lazy(() => import('../features/meetings/MeetingDetailPage'));
+const MeetingRecordPage = lazy(() => import('../features/meetings/MeetingRecordPage'));
+const CompliancePage = lazy(() => import('../features/meetings/CompliancePage'));
 const ProgrammeListPage = lazy(() => import('../features/programmes/ProgrammeListPage'));
 const ProgrammeDetailPage = lazy(() => import('../features/programmes/ProgrammeDetailPage'));
 const ProgrammeFormPage = lazy(() => import('../features/programmes/ProgrammeFormPage'));
@@ -40,6 +61,20 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/agreements/new', capability: 'agreements.edit', Component: AgreementFormPage },
   { path: '/agreements/:id', capability: 'agreements.view', Component: AgreementDetailPage },
   { path: '/agreements/:id/edit', capability: 'agreements.edit', Component: AgreementFormPage },
+  {
+    path: '/meetings',
+    capability: 'meetings.view',
+    Component: MeetingsPage,
+    menu: { labelKey: 'nav.meetings', icon: <CalendarOutlined />, testId: 'menu-meetings' },
+  },
+  { path: '/meetings/:id', capability: 'meetings.view', Component: MeetingDetailPage },
+  { path: '/meetings/:id/record', capability: 'meetings.edit', Component: MeetingRecordPage },
+  {
+    path: '/compliance/meetings',
+    capability: 'compliance.view',
+    Component: CompliancePage,
+    menu: { labelKey: 'nav.compliance', icon: <AuditOutlined />, testId: 'menu-compliance' },
+  },
   {
     path: '/programmes',
     capability: 'programmes.view',

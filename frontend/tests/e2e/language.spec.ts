@@ -22,7 +22,16 @@ describe('language switch', () => {
     await s.page.getByTestId('main-menu').getByText('Schools').waitFor();
     await s.page.reload();
     await s.page.getByTestId('main-menu').getByText('Schools').waitFor();
-    expect(await shell.menuLabels()).toEqual(['Agreements', 'Programmes', 'Schools', 'Teachers', 'Users', 'Profile']);
+    expect(await shell.menuLabels()).toEqual([
+      'Agreements',
+      'Meetings',
+      'Meeting compliance',
+      'Programmes',
+      'Schools',
+      'Teachers',
+      'Users',
+      'Profile',
+    ]);
     expect(await s.page.getByTestId('export-xlsx').innerText()).toContain('Export to Excel');
     // back to Chinese, which is also saved on the account
     await shell.switchLanguage();

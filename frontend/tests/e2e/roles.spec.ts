@@ -4,7 +4,16 @@ import { LoginPage } from './pages/LoginPage';
 import { AppShell } from './pages/AppShell';
 import { demoPassword, type DemoUser } from './support/env';
 
-const ALL_MENU = ['menu-agreements', 'menu-programmes', 'menu-schools', 'menu-teachers', 'menu-users', 'menu-profile'];
+const ALL_MENU = [
+  'menu-agreements',
+  'menu-meetings',
+  'menu-compliance',
+  'menu-programmes',
+  'menu-schools',
+  'menu-teachers',
+  'menu-users',
+  'menu-profile',
+];
 const EXPECTED: Partial<Record<DemoUser, { menu: string[]; landing: RegExp }>> = {
   bureau: { menu: ALL_MENU, landing: /\/schools$/ },
   leader: { menu: ALL_MENU, landing: /\/schools$/ },

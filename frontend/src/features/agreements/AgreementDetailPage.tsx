@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/Results';
 import { useIdParam } from '../../components/useIdParam';
 import { formatDate, formatDateTime, orEmpty } from '../../lib/format';
+import { MeetingsTab } from '../meetings/MeetingsTab';
 import { useTeacher } from '../teachers/queries';
 import { ActivitiesTab } from './ActivitiesTab';
 import { AmendmentsTab } from './AmendmentsTab';
@@ -21,7 +22,7 @@ import { StatusTag } from './StatusTag';
 import { TimelineTab } from './TimelineTab';
 import { TransitionButtons } from './TransitionButtons';
 
-const TABS = ['overview', 'goals', 'timeline', 'amendments', 'activities', 'donations', 'documents'] as const;
+const TABS = ['overview', 'goals', 'meetings', 'timeline', 'amendments', 'activities', 'donations', 'documents'] as const;
 type TabKey = (typeof TABS)[number];
 
 function WaitingFor({ agreement }: { agreement: Agreement }) {
@@ -155,6 +156,7 @@ export default function AgreementDetailPage() {
   const items = [
     { key: 'overview', label: t('agreement.tab.overview'), children: <Overview agreement={a} /> },
     { key: 'goals', label: t('agreement.tab.goals'), children: <GoalsTab agreement={a} /> },
+    { key: 'meetings', label: t('agreement.tab.meetings'), children: <MeetingsTab agreement={a} /> },
     { key: 'timeline', label: t('agreement.tab.timeline'), children: <TimelineTab agreement={a} /> },
     { key: 'amendments', label: t('agreement.tab.amendments'), children: <AmendmentsTab agreement={a} /> },
     { key: 'activities', label: t('agreement.tab.activities'), children: <ActivitiesTab agreement={a} /> },

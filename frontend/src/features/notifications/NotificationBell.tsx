@@ -12,6 +12,13 @@ import { byUrgency, urgencyColor, urgencyOf } from './urgency';
 function ReminderItem({ n, onOpen }: { n: Notification; onOpen: () => void }) {
   const { t } = useTranslation();
   const unread = n.read_at === null || n.read_at === undefined;
+  // a reminder about a meeting (minutes to confirm, a follow-up item) opens the meeting
+  const to =
+    n.meeting_id !== null && n.meeting_id !== undefined
+      ? `/meetings/${n.meeting_id}`
+      : n.agreement_id !== null
+        ? `/agreements/${n.agreement_id}`
+        : null;
   const body = (
     <>
       <Tag color={urgencyColor(n)} style={{ marginBottom: 4 }}>
@@ -24,8 +31,8 @@ function ReminderItem({ n, onOpen }: { n: Notification; onOpen: () => void }) {
   );
   return (
     <List.Item style={{ paddingInline: 0 }} data-testid="reminder-item" data-urgency={urgencyOf(n)} data-unread={unread}>
-      {n.agreement_id !== null ? (
-        <Link to={`/agreements/${n.agreement_id}`} onClick={onOpen} style={{ display: 'block', width: '100%', color: 'inherit' }}>
+      {to !== null ? (
+        <Link to={to} onClick={onOpen} style={{ display: 'block', width: '100%', color: 'inherit' }}>
           {body}
         </Link>
       ) : (
