@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeBrowser, newSession, type Session } from './support/browser';
+import { closeBrowser, newSession, settled, type Session } from './support/browser';
 import { LoginPage } from './pages/LoginPage';
 import { FormPage } from './pages/FormPage';
 
@@ -62,11 +62,13 @@ describe('users', () => {
     await s.page.getByTestId('deactivate').click();
     const dialog = s.page.locator('.ant-modal-confirm');
     await dialog.waitFor();
+    await settled(s.page);
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await s.page.getByTestId('deactivate').isVisible()).toBe(true);
 
     await s.page.getByTestId('deactivate').click();
+    await settled(s.page);
     await dialog.getByRole('button', { name: '停用账号' }).click();
     await s.page.getByTestId('activate').waitFor();
   });

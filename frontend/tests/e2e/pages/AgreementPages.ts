@@ -1,3 +1,4 @@
+import { settled } from '../support/browser';
 import type { Locator, Page } from 'playwright-core';
 import { FormPage } from './FormPage';
 
@@ -130,6 +131,7 @@ export class AgreementDetailPage {
   async take(action: string, nextStatus: string, comment = ''): Promise<void> {
     await this.action(action).click();
     await this.transitionOk.waitFor();
+    await settled(this.page);
     if (comment) await this.transitionForm.locator('#comment').fill(comment);
     await this.transitionOk.click();
     await this.waitForStatus(nextStatus);
@@ -169,6 +171,7 @@ export class AgreementDocumentsTab {
     await this.form.waitFor();
     await this.pick(file);
     await this.form.locator('#description').fill(description);
+    await settled(this.page);
     await this.page.locator('.ant-modal-footer .ant-btn-primary').click();
     await this.item(file.name).waitFor();
   }

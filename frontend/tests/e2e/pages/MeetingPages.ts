@@ -1,3 +1,4 @@
+import { settled } from '../support/browser';
 import type { Locator, Page } from 'playwright-core';
 import { FormPage } from './FormPage';
 
@@ -38,6 +39,7 @@ export class MeetingPlanForm extends FormPage {
   }
 
   async save(): Promise<void> {
+    await settled(this.page);
     await this.page.locator('.ant-modal-footer .ant-btn-primary').click();
   }
 }
@@ -92,6 +94,7 @@ export class ActionItemForm extends FormPage {
   }
 
   async save(): Promise<void> {
+    await settled(this.page);
     await this.page.locator('.ant-modal-footer .ant-btn-primary').click();
   }
 }
@@ -157,6 +160,7 @@ export class MeetingDetailPage {
   async takeMinutesAction(name: 'confirm_minutes' | 'return_minutes', comment = ''): Promise<void> {
     await this.minutesAction(name).click();
     await this.minutesOk.waitFor();
+    await settled(this.page);
     if (comment) await this.minutesForm.locator('#comment').fill(comment);
     await this.minutesOk.click();
     // the dialog closes when done, or shows the server's refusal

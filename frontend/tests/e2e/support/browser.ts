@@ -45,3 +45,13 @@ export async function hasHorizontalOverflow(page: Page): Promise<boolean> {
     () => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1 || document.body.scrollWidth > window.innerWidth + 1,
   );
 }
+
+/**
+ * Wait until no Ant Design element is still animating in. Dialogs ignore clicks while they zoom in,
+ * and on a busy CI machine a test can otherwise click "OK" or "cancel" mid-animation and wait for ever.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelectorAll('[class*="-appear-active"], [class*="-enter-active"]').length === 0,
+  );
+}
