@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A real browser on a loaded CI machine: a test that fails is run once more before it counts.
+    retry: 1,
     reporters: ['default', new URL('../summary-reporter.ts', import.meta.url).pathname],
   },
 });

@@ -20,13 +20,23 @@ export class FormPage {
     await this.field(name).fill(value);
   }
 
+  /** Open a select and choose an option. A dropdown that closes or moves while it opens (a row added
+   *  above it, a re-render) is reopened, up to three times, rather than waited on for ever. */
   async pick(name: string, option: string): Promise<void> {
-    await this.field(name).click();
-    await this.page
+    const choice = this.page
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: option })
-      .first()
-      .click();
+      .first();
+    for (let attempt = 1; ; attempt += 1) {
+      await this.field(name).click();
+      try {
+        await choice.click({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   async date(name: string, isoDate: string): Promise<void> {
