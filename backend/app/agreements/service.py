@@ -22,7 +22,7 @@ from app.core import audit, policy, updates
 from app.core.clock import now, today
 from app.core.enums import AgreementArea, AgreementStatus, GoalStatus, Party, Role
 from app.core.errors import Conflict, Forbidden, ValidationFailed
-from app.core.listing import ListSpec
+from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.programmes.models import Programme
@@ -86,10 +86,12 @@ def present(caller: Caller, agreement: Agreement) -> Agreement:
 
 def agreements_query(*, caller: Caller, filters: AgreementFilters) -> Select[Any]:
     stmt = policy.readable(caller, Agreement)
-    for field in ("programme_id", "status", "supporting_school_id", "receiving_school_id"):
-        value = getattr(filters, field)
-        if value is not None:
-            stmt = stmt.where(getattr(Agreement, field) == value)
+    stmt = where_equal(
+        stmt,
+        Agreement,
+        filters,
+        only=("programme_id", "status", "supporting_school_id", "receiving_school_id"),
+    )
     if filters.school_id is not None:
         stmt = stmt.where(
             (Agreement.supporting_school_id == filters.school_id)

@@ -59,11 +59,14 @@ class ListSpec:
     export_exclude: frozenset[str] = frozenset()
 
 
-def where_equal(stmt: Select[Any], model: type, filters: BaseModel) -> Select[Any]:
+def where_equal(
+    stmt: Select[Any], model: type, filters: BaseModel, *, only: Sequence[str] | None = None
+) -> Select[Any]:
     """Narrow `stmt` by each filter the client gave: `?stage=junior` → `WHERE stage = 'junior'`.
-    Every field of `filters` must be a column of `model` with the same name."""
+    The filters used (all of them, or those named in `only`) must be columns of `model` of the same name."""
     for field, value in filters.model_dump(exclude_none=True).items():
-        stmt = stmt.where(getattr(model, field) == value)
+        if only is None or field in only:
+            stmt = stmt.where(getattr(model, field) == value)
     return stmt
 
 

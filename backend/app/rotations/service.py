@@ -15,7 +15,7 @@ from app.core.clock import now, today
 from app.core.enums import AgreementStatus, Role, RotationDirection, RotationStatus, SchoolLocale
 from app.core.errors import Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed
 from app.core.i18n import t
-from app.core.listing import ListSpec
+from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.programmes.models import Programme
@@ -79,10 +79,7 @@ def present(caller: Caller, rotation: Rotation) -> Rotation:
 
 def rotations_query(*, caller: Caller, filters: RotationFilters) -> Select[Any]:
     stmt = policy.readable(caller, Rotation)
-    for field in ("status", "teacher_id", "agreement_id", "direction"):
-        value = getattr(filters, field)
-        if value is not None:
-            stmt = stmt.where(getattr(Rotation, field) == value)
+    stmt = where_equal(stmt, Rotation, filters, only=("status", "teacher_id", "agreement_id", "direction"))
     if filters.school_id is not None:
         stmt = stmt.where(
             (Rotation.from_school_id == filters.school_id) | (Rotation.to_school_id == filters.school_id)

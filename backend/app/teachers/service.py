@@ -45,8 +45,12 @@ LIST_SPEC = ListSpec(
 
 
 def teachers_query(*, caller: Caller, filters: TeacherFilters) -> Select[Any]:
+    # Subjects live in their own table; the other filters are columns of the teacher.
     stmt = where_equal(
-        policy.readable(caller, Teacher), Teacher, filters.model_copy(update={"subject": None})
+        policy.readable(caller, Teacher),
+        Teacher,
+        filters,
+        only=("school_id", "backbone_level", "title_rank", "gender"),
     )
     if filters.subject:
         stmt = stmt.where(
