@@ -18,6 +18,7 @@ from app.core.enums import (
     AgreementStatus,
     BackboneLevel,
     DonationKind,
+    EvaluationGrade,
     Gender,
     GoalStatus,
     MeetingStatus,
@@ -30,6 +31,7 @@ from app.core.enums import (
     SchoolLocale,
     Stage,
     TitleRank,
+    WorkLogKind,
 )
 from app.core.security import create_access_token, hash_password
 from app.core.storage import content_key, get_storage
@@ -37,7 +39,7 @@ from app.meetings.models import ActionItem, Meeting
 from app.notifications.models import Notification
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
-from app.rotations.models import CheckIn, Rotation
+from app.rotations.models import CalendarDay, CheckIn, Evaluation, Leave, Rotation, WorkLog
 from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
 from app.users.models import User
@@ -324,6 +326,52 @@ class World:
     notification: Notification  # the teacher's
     rotation: Rotation  # teacher_a1 dispatched a1 → a2 under `agreement`, active around today
     foreign_rotation: Rotation
+    records: "RotationRecords"  # under `rotation`
+    foreign_records: "RotationRecords"
+
+
+@dataclass
+class RotationRecords:
+    """A pending leave, a log entry with a photo and a draft evaluation of one rotation, and a holiday
+    of the bureau over it."""
+
+    leave: Leave
+    work_log: WorkLog
+    evaluation: Evaluation
+    calendar_day: CalendarDay
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+async def make_records(session: AsyncSession, rotation: Rotation, bureau: Organization) -> RotationRecords:
+    soon = today() + timedelta(days=7)
+    leave = Leave(
+        rotation_id=rotation.id, teacher_id=rotation.teacher_id, start_date=soon, end_date=soon, reason="体检"
+    )
+    await get_storage().put(content_key(PNG), PNG)
+    log = WorkLog(
+        rotation_id=rotation.id,
+        teacher_id=rotation.teacher_id,
+        date=today() - timedelta(days=1),
+        kind=WorkLogKind.lesson,
+        periods=2,
+        description="七年级数学",
+        photo_key=content_key(PNG),
+        photo_content_type="image/png",
+    )
+    evaluation = Evaluation(
+        rotation_id=rotation.id,
+        evaluator_school_id=rotation.to_school_id,
+        scores={"attitude": 80, "attendance": 80, "teaching": 80, "results": 80, "contribution": 80},
+        weights={"attitude": 20, "attendance": 20, "teaching": 30, "results": 20, "contribution": 10},
+        total=80,
+        grade=EvaluationGrade.good,
+    )
+    day = CalendarDay(organization_id=bureau.id, date=date(2026, 5, 1), name="劳动节")
+    session.add_all([leave, log, evaluation, day])
+    await session.flush()
+    return RotationRecords(leave, log, evaluation, day)
 
 
 async def build_world(session: AsyncSession) -> World:
@@ -399,4 +447,6 @@ async def build_world(session: AsyncSession) -> World:
         notification,
         rotation,
         foreign_rotation,
+        await make_records(session, rotation, bureau_a),
+        await make_records(session, foreign_rotation, bureau_b),
     )

@@ -5,13 +5,15 @@ EXPECTED fails `test_every_route_has_expectations`, so permissions cannot be for
 """
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from httpx import AsyncClient
 
+from app.core.clock import today
 from app.main import create_app
-from tests.factories import World
+from tests.factories import PNG, World
 
 ROLES = ("anonymous", "bureau_admin", "bureau_viewer", "school_admin", "teacher", "foreign_bureau_admin")
 STRANGER_ROLES = ("bureau_admin", "bureau_viewer", "school_admin", "teacher")
@@ -200,6 +202,33 @@ def _new_rotation(bulk: bool) -> Builder:
         return ("/api/v1/rotations/bulk" if bulk else "/api/v1/rotations"), {"json": body}
 
     return build
+
+
+def _record_path(kind: str, suffix: str = "", **kwargs: Any) -> Builder:
+    """A record under the world's rotation (or the foreign one): leave, work_log, evaluation, calendar_day."""
+
+    def build(w: World, stranger: bool) -> Request:
+        record = getattr(w.foreign_records if stranger else w.records, kind)
+        plural = {"work_log": "logs", "calendar_day": "calendar-days"}.get(kind, f"{kind}s")
+        return f"/api/v1/{plural}/{record.id}{suffix}", kwargs
+
+    return build
+
+
+def _leave_body(w: World, stranger: bool) -> Request:
+    url, _ = _rotation_path("/leaves")(w, stranger)
+    day = (today() + timedelta(days=20)).isoformat()
+    return url, {"json": {"start_date": day, "end_date": day, "reason": "家访"}}
+
+
+SCORES = {"attitude": 90, "attendance": 90, "teaching": 90, "results": 90, "contribution": 90}
+# Only the rotated teacher writes their leave requests and log.
+TEACHER_WRITES = _roles(403, 403, 403, 201, 404)
+# The host school or the bureau admin decides leave and evaluates (the matrix's school is the home school).
+HOST_STEP = _roles(200, 403, 403, 403, 404)
+# A draft evaluation is not shown to the teacher.
+DRAFT_EVALUATION = _roles(200, 403, 403, 404, 404)
+ROTATION_READ = _roles(200, 200, 200, 200, 404)
 
 
 def _service_record(w: World, stranger: bool) -> Request:
@@ -404,9 +433,10 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         _roles(409, 409, 409, 409, 404),
         True,
     ),
+    # The host school's evaluation is still a draft: the rotation cannot complete yet.
     ("POST", "/api/v1/rotations/{rotation_id}/complete"): (
         _rotation_path("/complete"),
-        _roles(200, 403, 403, 403, 404),
+        _roles(409, 403, 403, 403, 404),
         True,
     ),
     ("POST", "/api/v1/rotations/{rotation_id}/withdraw"): (
@@ -422,6 +452,68 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ("POST", "/api/v1/rotations/{rotation_id}/checkins"): (
         _rotation_path("/checkins", json={"note": "到校"}),
         _roles(403, 403, 403, 201, 404),
+        True,
+    ),
+    ("GET", "/api/v1/rotations/{rotation_id}/leaves"): (_rotation_path("/leaves"), ROTATION_READ, True),
+    ("POST", "/api/v1/rotations/{rotation_id}/leaves"): (_leave_body, TEACHER_WRITES, True),
+    ("POST", "/api/v1/leaves/{leave_id}/approve"): (_record_path("leave", "/approve"), HOST_STEP, True),
+    ("POST", "/api/v1/leaves/{leave_id}/reject"): (
+        _record_path("leave", "/reject", json={"comment": "课程冲突"}),
+        HOST_STEP,
+        True,
+    ),
+    ("GET", "/api/v1/rotations/{rotation_id}/logs"): (_rotation_path("/logs"), ROTATION_READ, True),
+    ("POST", "/api/v1/rotations/{rotation_id}/logs"): (
+        _rotation_path("/logs", json={"kind": "lesson", "periods": 2}),
+        TEACHER_WRITES,
+        True,
+    ),
+    ("PATCH", "/api/v1/logs/{log_id}"): (
+        _record_path("work_log", json={"periods": 3}),
+        _roles(403, 403, 403, 200, 404),
+        True,
+    ),
+    ("POST", "/api/v1/logs/{log_id}/photo"): (
+        _record_path("work_log", "/photo", files={"file": ("p.png", PNG, "image/png")}),
+        _roles(403, 403, 403, 200, 404),
+        True,
+    ),
+    ("GET", "/api/v1/logs/{log_id}/photo"): (_record_path("work_log", "/photo"), ROTATION_READ, True),
+    ("GET", "/api/v1/rotations/{rotation_id}/evaluations"): (
+        _rotation_path("/evaluations"),
+        ROTATION_READ,
+        True,
+    ),
+    # The host school already has a (draft) evaluation of this rotation.
+    ("POST", "/api/v1/rotations/{rotation_id}/evaluations"): (
+        _rotation_path("/evaluations", json={"scores": SCORES}),
+        _roles(409, 403, 403, 403, 404),
+        True,
+    ),
+    ("PATCH", "/api/v1/evaluations/{evaluation_id}"): (
+        _record_path("evaluation", json={"comments": "认真负责"}),
+        DRAFT_EVALUATION,
+        True,
+    ),
+    ("POST", "/api/v1/evaluations/{evaluation_id}/submit"): (
+        _record_path("evaluation", "/submit"),
+        DRAFT_EVALUATION,
+        True,
+    ),
+    ("GET", "/api/v1/rotations/{rotation_id}/attendance"): (
+        _rotation_path("/attendance"),
+        ROTATION_READ,
+        True,
+    ),
+    ("GET", "/api/v1/calendar-days"): (_plain("/api/v1/calendar-days"), _all(200), False),
+    ("POST", "/api/v1/calendar-days"): (
+        _plain("/api/v1/calendar-days", json={"date": "2026-10-08", "name": "国庆节"}),
+        _roles(201, 403, 403, 403, 201),
+        False,
+    ),
+    ("DELETE", "/api/v1/calendar-days/{day_id}"): (
+        _record_path("calendar_day"),
+        _roles(204, 403, 403, 403, 404),
         True,
     ),
     ("GET", "/api/v1/teachers/{teacher_id}/service-record"): (

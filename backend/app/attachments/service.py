@@ -36,7 +36,7 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-async def _read_limited(upload: UploadFile, limit: int) -> bytes:
+async def read_limited(upload: UploadFile, limit: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while chunk := await upload.read(CHUNK):
@@ -84,7 +84,7 @@ async def upload(
             owner = await session.scalar(select(model.agreement_id).where(model.id == target_id))  # type: ignore[attr-defined]
             if owner != agreement.id:
                 raise ValidationFailed("attachment_target_mismatch", field=field)
-    data = await _read_limited(file, get_settings().attachment_max_bytes)
+    data = await read_limited(file, get_settings().attachment_max_bytes)
     content_type = sniff(data)
     if content_type is None:
         raise UnsupportedMediaType()

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     run_reminders_in_process: bool = True
     login_max_failures: int = Field(default=5, ge=1)
     login_lockout_minutes: int = Field(default=15, ge=1)
+    # The schools' time zone: what "today" is for check-ins, attendance and due dates.
+    timezone: str = "Asia/Shanghai"
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> "Settings":

@@ -194,3 +194,40 @@ class Term(StrEnum):
     autumn = "autumn"
     spring = "spring"
     year = "year"
+
+
+class LeaveStatus(StrEnum):
+    pending = "pending"
+    approved = "approved"
+    rejected = "rejected"
+
+
+class WorkLogKind(StrEnum):
+    lesson = "lesson"
+    open_class = "open_class"
+    demonstration_lesson = "demonstration_lesson"
+    lecture = "lecture"
+    mentoring = "mentoring"
+    lesson_prep = "lesson_prep"
+    research = "research"
+    marking = "marking"
+    exam_analysis = "exam_analysis"
+    other = "other"
+
+
+class EvaluationStatus(StrEnum):
+    draft = "draft"
+    submitted = "submitted"
+
+
+class EvaluationGrade(StrEnum):
+    excellent = "excellent"
+    good = "good"
+    # "pass" is a Python keyword: the member is pass_, its value the contract's "pass".
+    pass_ = "pass"
+    fail = "fail"
+
+
+class CalendarDayKind(StrEnum):
+    holiday = "holiday"  # a weekday without school (national holidays, the bureau's closures)
+    workday = "workday"  # a weekend day with school (调休 make-up days)

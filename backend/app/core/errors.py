@@ -97,12 +97,15 @@ class ValidationFailed(AppError):
     slug = "validation"
     title_key = "validation.title"
 
-    def __init__(self, message_key: str, *, field: str | None = None, **params: Any) -> None:
+    def __init__(
+        self, message_key: str, *, field: str | None = None, loc: str = "body", **params: Any
+    ) -> None:
         super().__init__(message_key, **params)
         self.field = field
+        self.loc = loc  # "body" or "query"
 
     def render_extra(self) -> dict[str, Any]:
-        loc = ["body", self.field] if self.field else ["body"]
+        loc = [self.loc, self.field] if self.field else [self.loc]
         return {"errors": [{"loc": loc, "msg": self.detail(), "type": "value_error"}]}
 
 
@@ -120,8 +123,8 @@ class UnsupportedMediaType(AppError):
     slug = "unsupported-media-type"
     title_key = "unsupported_type.title"
 
-    def __init__(self) -> None:
-        super().__init__("unsupported_type")
+    def __init__(self, message_key: str = "unsupported_type") -> None:
+        super().__init__(message_key)
 
 
 class RateLimited(AppError):

@@ -284,6 +284,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The date is outside the rotation's period.",
     },
     "timezone_required": {"zh-CN": "时间须带时区。", "en": "The time must carry a timezone offset."},
+    # Daily records of a rotation: leave, work log, evaluation, attendance.
+    "own_records_only": {
+        "zh-CN": "只有交流教师本人可以填写自己的请假和工作日志。",
+        "en": "Only the rotated teacher writes their own leave requests and work log.",
+    },
+    "date_outside_rotation": {
+        "zh-CN": "日期不在交流期内。",
+        "en": "The date is outside the rotation's period.",
+    },
+    "leave_needs_running": {
+        "zh-CN": "交流安排当前为“{status}”，只有已批准或交流中的安排可以请假。",
+        "en": "The rotation is {status}; leave is requested for approved or active rotations only.",
+    },
+    "leave_overlap": {
+        "zh-CN": "这段时间已有请假申请（编号 {other}）。",
+        "en": "There is already a leave request for these days (#{other}).",
+    },
+    "leave_status.pending": {"zh-CN": "待审批", "en": "pending"},
+    "leave_status.approved": {"zh-CN": "已批准", "en": "approved"},
+    "leave_status.rejected": {"zh-CN": "未批准", "en": "rejected"},
+    "log_future": {"zh-CN": "日志日期不能晚于今天。", "en": "A log entry cannot be dated after today."},
+    "log_needs_active": {
+        "zh-CN": "交流安排当前为“{status}”，只有交流期间可以填写工作日志。",
+        "en": "The rotation is {status}; the work log is written while it is active.",
+    },
+    "log_no_photo": {"zh-CN": "这条日志没有照片。", "en": "This log entry has no photo."},
+    "unsupported_image": {
+        "zh-CN": "只接受 JPEG、PNG 或 WebP 图片。",
+        "en": "Only JPEG, PNG and WebP images are accepted.",
+    },
+    "evaluation_host_only": {
+        "zh-CN": "考核由接收学校（或代为办理的教育局）填写。",
+        "en": "The host school (or the bureau on its behalf) evaluates the teacher.",
+    },
+    "evaluation_needs_active": {
+        "zh-CN": "交流安排当前为“{status}”，只有交流中的安排可以考核。",
+        "en": "The rotation is {status}; only active rotations are evaluated.",
+    },
+    "evaluation_exists": {
+        "zh-CN": "本校已填写过这次交流的考核（编号 {other}），请修改该考核。",
+        "en": "Your school already evaluated this rotation (#{other}); edit that evaluation instead.",
+    },
+    "evaluation_final": {
+        "zh-CN": "考核已提交，不能再修改。",
+        "en": "The evaluation has been submitted and can no longer be changed.",
+    },
+    "complete_needs_evaluation": {
+        "zh-CN": "接收学校提交考核后才能结束交流。",
+        "en": "The rotation is completed after the host school has submitted its evaluation.",
+    },
+    "month_outside_rotation": {
+        "zh-CN": "该月份不在交流期内。",
+        "en": "The month is outside the rotation's period.",
+    },
+    "entity.leave": {"zh-CN": "请假申请", "en": "leave request"},
+    "entity.work_log": {"zh-CN": "工作日志", "en": "work log entry"},
+    "entity.evaluation": {"zh-CN": "考核", "en": "evaluation"},
+    "entity.calendar_day": {"zh-CN": "校历日期", "en": "calendar day"},
+    "field.date": {"zh-CN": "日期", "en": "Date"},
     "rotation_status.planned": {"zh-CN": "已计划", "en": "planned"},
     "rotation_status.approved": {"zh-CN": "已批准", "en": "approved"},
     "rotation_status.active": {"zh-CN": "交流中", "en": "active"},

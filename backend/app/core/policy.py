@@ -18,13 +18,13 @@ from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement, AgreementEvent, Amendment, Goal
 from app.attachments.models import Attachment
 from app.audit.models import AuditEvent
-from app.core.enums import Party, Role
+from app.core.enums import EvaluationStatus, Party, Role
 from app.core.errors import NotFound
 from app.core.security import AccessClaims
 from app.meetings.models import ActionItem, Meeting
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
-from app.rotations.models import CheckIn, Rotation
+from app.rotations.models import CalendarDay, CheckIn, Evaluation, Leave, Rotation, WorkLog
 from app.schools.models import School
 from app.teachers.models import Teacher
 from app.users.models import User
@@ -159,8 +159,29 @@ def _rotations(caller: Caller) -> ColumnElement[bool]:
     return false()
 
 
-def _checkins(caller: Caller) -> ColumnElement[bool]:
-    return CheckIn.rotation_id.in_(select(Rotation.id).where(_rotations(caller)))
+def _under_rotation(column: Any) -> Callable[[Caller], ColumnElement[bool]]:
+    """Scope of a record that belongs to a rotation (check-ins, leave, work log): the rotation's readers."""
+
+    def scope(caller: Caller) -> ColumnElement[bool]:
+        return column.in_(select(Rotation.id).where(_rotations(caller)))
+
+    return scope
+
+
+def _evaluations(caller: Caller) -> ColumnElement[bool]:
+    condition = _under_rotation(Evaluation.rotation_id)(caller)
+    if caller.role == Role.teacher:
+        # The evaluated teacher sees the scores only once the school has submitted them.
+        return condition & (Evaluation.status == EvaluationStatus.submitted)
+    return condition
+
+
+def _calendar_days(caller: Caller) -> ColumnElement[bool]:
+    if caller.is_bureau:
+        return CalendarDay.organization_id.in_(_organizations_in_jurisdiction(caller))
+    if caller.organization_id is not None:
+        return CalendarDay.organization_id == caller.organization_id
+    return false()
 
 
 def _under_agreement(column: Any) -> Callable[[Caller], ColumnElement[bool]]:
@@ -183,7 +204,11 @@ _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
     Attachment: _under_agreement(Attachment.agreement_id),
     Meeting: _under_agreement(Meeting.agreement_id),
     Rotation: _rotations,
-    CheckIn: _checkins,
+    CheckIn: _under_rotation(CheckIn.rotation_id),
+    Leave: _under_rotation(Leave.rotation_id),
+    WorkLog: _under_rotation(WorkLog.rotation_id),
+    Evaluation: _evaluations,
+    CalendarDay: _calendar_days,
     ActionItem: _under_agreement(ActionItem.agreement_id),
     School: _schools,
     Teacher: _teachers,
@@ -237,6 +262,11 @@ def agreement_parties(caller: Caller, agreement: Agreement) -> frozenset[Party]:
 def can_record_under(caller: Caller, agreement: Agreement) -> bool:
     """Draft agreements, add goals, activities and donations: a party's school or the bureau admin."""
     return bool(agreement_parties(caller, agreement))
+
+
+def can_manage_calendar(caller: Caller) -> bool:
+    """Holidays and make-up school days of the bureau's schools."""
+    return caller.role == Role.bureau_admin
 
 
 def can_read_audit(caller: Caller) -> bool:

@@ -1,11 +1,16 @@
+import json
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db import Base, Versioned
 from app.core.enums import BackboneShareBase, MeetingCadence, db_enum
+
+
+DEFAULT_WEIGHTS = {"attitude": 20, "attendance": 20, "teaching": 30, "results": 20, "contribution": 10}
+DEFAULT_WEIGHTS_JSON = json.dumps(DEFAULT_WEIGHTS)
 
 
 class Programme(Versioned, Base):
@@ -39,3 +44,7 @@ class Programme(Versioned, Base):
     rotation_eligibility_years: Mapped[int] = mapped_column(default=6)
     required_rural_service_days: Mapped[int] = mapped_column(default=365)
     required_weak_service_days: Mapped[int] = mapped_column(default=1095)
+    # Host schools' evaluation criteria → weight in points (see programmes.schemas.EvaluationWeights).
+    evaluation_weights: Mapped[dict[str, int]] = mapped_column(
+        JSON, default=lambda: dict(DEFAULT_WEIGHTS), server_default=DEFAULT_WEIGHTS_JSON
+    )

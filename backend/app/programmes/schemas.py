@@ -8,6 +8,25 @@ from app.core.enums import BackboneShareBase, MeetingCadence
 from app.core.schemas import PatchModel, ReadModel
 
 
+class EvaluationWeights(BaseModel):
+    """Weights (in points, summing to 100) of the five criteria a host school scores a dispatched
+    teacher on; the total is the weighted mean of the 0–100 scores."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    attitude: int = Field(default=20, ge=0, le=100)
+    attendance: int = Field(default=20, ge=0, le=100)
+    teaching: int = Field(default=30, ge=0, le=100)
+    results: int = Field(default=20, ge=0, le=100)
+    contribution: int = Field(default=10, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _sum(self) -> "EvaluationWeights":
+        if sum(self.model_dump().values()) != 100:
+            raise ValueError("the weights must add up to 100")
+        return self
+
+
 class ProgrammeRules(BaseModel):
     meeting_cadence: MeetingCadence = MeetingCadence.per_year
     min_meetings: int = Field(default=2, ge=1, le=12)
@@ -17,6 +36,7 @@ class ProgrammeRules(BaseModel):
     rotation_eligibility_years: int = Field(default=6, ge=0, le=40)
     required_rural_service_days: int = Field(default=365, ge=0, le=3650)
     required_weak_service_days: int = Field(default=1095, ge=0, le=3650)
+    evaluation_weights: EvaluationWeights = Field(default_factory=EvaluationWeights)
 
 
 class ProgrammeCreate(ProgrammeRules):
@@ -47,6 +67,7 @@ class ProgrammeUpdate(PatchModel):
     rotation_eligibility_years: int | None = Field(default=None, ge=0, le=40)
     required_rural_service_days: int | None = Field(default=None, ge=0, le=3650)
     required_weak_service_days: int | None = Field(default=None, ge=0, le=3650)
+    evaluation_weights: EvaluationWeights | None = None
 
 
 # Shares are fractions with two decimals ("0.10" = 10 %), always shown with both.
@@ -70,6 +91,7 @@ class ProgrammeRead(ReadModel):
     rotation_eligibility_years: int
     required_rural_service_days: int
     required_weak_service_days: int
+    evaluation_weights: EvaluationWeights
     version: int
     created_at: datetime
     updated_at: datetime

@@ -5,7 +5,17 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.db import Base, Versioned
-from app.core.enums import RotationDirection, RotationKind, RotationStatus, db_enum
+from app.core.enums import (
+    CalendarDayKind,
+    EvaluationGrade,
+    EvaluationStatus,
+    LeaveStatus,
+    RotationDirection,
+    RotationKind,
+    RotationStatus,
+    WorkLogKind,
+    db_enum,
+)
 from app.schools.models import School
 from app.teachers.models import Teacher
 
@@ -81,3 +91,91 @@ class CheckIn(Base):
     distance_m: Mapped[int | None]
     # Farther from the host school than the allowed radius: shown to the school, never refused.
     flagged: Mapped[bool] = mapped_column(default=False)
+
+
+class Leave(Versioned, Base):
+    """A dispatched teacher's leave request, decided by the host school."""
+
+    __tablename__ = "leave"
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="end_not_before_start"),
+        Index("ix_leave_rotation_dates", "rotation_id", "start_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rotation_id: Mapped[int] = mapped_column(ForeignKey("rotation.id", ondelete="CASCADE"))
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"), index=True)
+    start_date: Mapped[dt.date]
+    end_date: Mapped[dt.date]
+    reason: Mapped[str] = mapped_column(String(500))
+    status: Mapped[LeaveStatus] = mapped_column(
+        db_enum(LeaveStatus, "leave_status"), default=LeaveStatus.pending, index=True
+    )
+    decision_comment: Mapped[str] = mapped_column(String(500), default="")
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    decided_at: Mapped[dt.datetime | None]
+
+
+class WorkLog(Versioned, Base):
+    """One entry of the teacher's work log (lessons, open classes, mentoring...), optionally with a photo."""
+
+    __tablename__ = "work_log"
+    __table_args__ = (
+        CheckConstraint("periods >= 0 AND periods <= 20", name="periods_range"),
+        Index("ix_work_log_rotation_date", "rotation_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rotation_id: Mapped[int] = mapped_column(ForeignKey("rotation.id", ondelete="CASCADE"))
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date]
+    kind: Mapped[WorkLogKind] = mapped_column(db_enum(WorkLogKind, "work_log_kind"))
+    periods: Mapped[int] = mapped_column(default=0)
+    description: Mapped[str] = mapped_column(Text, default="")
+    photo_key: Mapped[str | None] = mapped_column(String(200))
+    photo_content_type: Mapped[str | None] = mapped_column(String(50))
+
+    @property
+    def has_photo(self) -> bool:
+        return self.photo_key is not None
+
+
+class Evaluation(Versioned, Base):
+    """The host school's end-of-term assessment (考核) of a dispatched teacher."""
+
+    __tablename__ = "evaluation"
+    __table_args__ = (
+        UniqueConstraint("rotation_id", "evaluator_school_id"),
+        CheckConstraint("total >= 0 AND total <= 100", name="total_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rotation_id: Mapped[int] = mapped_column(ForeignKey("rotation.id", ondelete="CASCADE"))
+    evaluator_school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"))
+    # {attitude, attendance, teaching, results, contribution}: 0–100 each.
+    scores: Mapped[dict[str, int]] = mapped_column(JSON)
+    weights: Mapped[dict[str, int]] = mapped_column(JSON)  # the programme's, as they were when scored
+    total: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    grade: Mapped[EvaluationGrade] = mapped_column(db_enum(EvaluationGrade, "evaluation_grade"))
+    comments: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[EvaluationStatus] = mapped_column(
+        db_enum(EvaluationStatus, "evaluation_status"), default=EvaluationStatus.draft
+    )
+    submitted_at: Mapped[dt.datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+class CalendarDay(Base):
+    """An exception to the Monday–Friday school week, kept by a bureau for its schools:
+    a weekday holiday, or a weekend make-up school day (调休)."""
+
+    __tablename__ = "calendar_day"
+    __table_args__ = (UniqueConstraint("organization_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(index=True)
+    kind: Mapped[CalendarDayKind] = mapped_column(
+        db_enum(CalendarDayKind, "calendar_day_kind"), default=CalendarDayKind.holiday
+    )
+    name: Mapped[str] = mapped_column(String(50), default="")

@@ -7,8 +7,8 @@ completion. A bureau admin may act for either school.
 from dataclasses import dataclass
 from datetime import date
 
+from app.core.enums import LeaveStatus, RotationDirection, Term
 from app.core.enums import RotationStatus as S
-from app.core.enums import Term
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,28 @@ def term_dates(term: Term, school_year: int) -> tuple[date, date]:
     if term == Term.spring:
         return date(school_year + 1, 2, 1), date(school_year + 1, 7, 31)
     return date(school_year, 9, 1), date(school_year + 1, 7, 31)
+
+
+# Leave: the teacher asks, the host school (or the bureau admin for it) decides.
+@dataclass(frozen=True)
+class LeaveStep:
+    to: LeaveStatus
+    actors: frozenset[str]
+    needs_reason: bool = False
+
+
+LEAVE_STEPS: dict[tuple[LeaveStatus, str], LeaveStep] = {
+    (LeaveStatus.pending, "approve"): LeaveStep(LeaveStatus.approved, frozenset({"host", "bureau"})),
+    (LeaveStatus.pending, "reject"): LeaveStep(LeaveStatus.rejected, frozenset({"host", "bureau"}), True),
+}
+
+
+def leave_allowed(status: LeaveStatus, sides: frozenset[str]) -> list[str]:
+    return [
+        a for a in ("approve", "reject") if (step := LEAVE_STEPS.get((status, a))) and sides & step.actors
+    ]
+
+
+def host_party(direction: RotationDirection) -> str:
+    """Which side of the pairing hosts the teacher: a dispatch goes to the receiving school."""
+    return "receiving_school" if direction == RotationDirection.dispatch else "supporting_school"

@@ -3,8 +3,18 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.core.enums import RotationDirection, RotationKind, RotationStatus, Term
-from app.core.schemas import ReadModel
+from app.core.enums import (
+    CalendarDayKind,
+    EvaluationGrade,
+    EvaluationStatus,
+    LeaveStatus,
+    RotationDirection,
+    RotationKind,
+    RotationStatus,
+    Term,
+    WorkLogKind,
+)
+from app.core.schemas import PatchModel, ReadModel
 
 
 class RotationPlan(BaseModel):
@@ -119,3 +129,143 @@ class ServiceRecord(BaseModel):
     eligible_for_title: bool
     required_rural_days: int
     required_weak_days: int
+
+
+class LeaveCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    start_date: dt.date
+    end_date: dt.date
+    reason: str = Field(min_length=1, max_length=500)
+
+    @model_validator(mode="after")
+    def _period(self) -> "LeaveCreate":
+        if self.end_date < self.start_date:
+            raise ValueError("end_date must not be before start_date")
+        return self
+
+
+class LeaveRead(ReadModel):
+    id: int
+    rotation_id: int
+    teacher_id: int
+    start_date: dt.date
+    end_date: dt.date
+    reason: str
+    status: LeaveStatus
+    decision_comment: str
+    decided_at: dt.datetime | None
+    allowed_actions: list[str]
+    next_actor: str | None
+    version: int
+    created_at: dt.datetime
+
+
+class WorkLogCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date | None = Field(default=None, description="Default: today")
+    kind: WorkLogKind
+    periods: int = Field(default=0, ge=0, le=20)
+    description: str = Field(default="", max_length=2000)
+
+
+class WorkLogUpdate(PatchModel):
+    date: dt.date | None = None
+    kind: WorkLogKind | None = None
+    periods: int | None = Field(default=None, ge=0, le=20)
+    description: str | None = Field(default=None, max_length=2000)
+
+
+class WorkLogRead(ReadModel):
+    id: int
+    rotation_id: int
+    teacher_id: int
+    date: dt.date
+    kind: WorkLogKind
+    periods: int
+    description: str
+    has_photo: bool
+    version: int
+    created_at: dt.datetime
+
+
+class Scores(BaseModel):
+    """The five criteria of a dispatched teacher's assessment, each scored 0–100."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    attitude: int = Field(ge=0, le=100)
+    attendance: int = Field(ge=0, le=100)
+    teaching: int = Field(ge=0, le=100)
+    results: int = Field(ge=0, le=100)
+    contribution: int = Field(ge=0, le=100)
+
+
+class EvaluationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    scores: Scores
+    comments: str = Field(default="", max_length=5000)
+    submit: bool = Field(default=True, description="Submit now (final); false keeps a draft to finish later")
+
+
+class EvaluationUpdate(PatchModel):
+    scores: Scores | None = None
+    comments: str | None = Field(default=None, max_length=5000)
+
+
+class EvaluationRead(ReadModel):
+    id: int
+    rotation_id: int
+    evaluator_school_id: int
+    scores: Scores
+    weights: dict[str, int]
+    total: Decimal
+    grade: EvaluationGrade
+    comments: str
+    status: EvaluationStatus
+    submitted_at: dt.datetime | None
+    allowed_actions: list[str]
+    version: int
+    created_at: dt.datetime
+
+
+class AttendanceDay(BaseModel):
+    date: dt.date
+    state: str = Field(description="present, leave, absent, pending (today, not yet), upcoming, or no_school")
+    flagged: bool = False
+
+
+class Attendance(BaseModel):
+    """School days of a rotation in a month (or the whole rotation): weekends and the bureau's holidays
+    are not school days; days after today are not counted yet, nor today before the check-in."""
+
+    rotation_id: int
+    month: str | None
+    from_date: dt.date
+    to_date: dt.date
+    expected_days: int
+    present_days: int
+    leave_days: int
+    absent_days: int
+    flagged_days: int
+    attendance_rate: float | None = Field(description="present / (expected − leave); null with no days yet")
+    suggested_score: int | None = Field(description="The attendance score the evaluation form starts from")
+    days: list[AttendanceDay]
+
+
+class CalendarDayCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date
+    kind: CalendarDayKind = CalendarDayKind.holiday
+    name: str = Field(default="", max_length=50)
+
+
+class CalendarDayRead(ReadModel):
+    id: int
+    organization_id: int
+    date: dt.date
+    kind: CalendarDayKind
+    name: str

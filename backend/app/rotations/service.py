@@ -11,8 +11,15 @@ from sqlalchemy.orm import joinedload
 
 from app.agreements.models import Agreement
 from app.core import audit, policy
-from app.core.clock import now, today
-from app.core.enums import AgreementStatus, Role, RotationDirection, RotationStatus, SchoolLocale
+from app.core.clock import local_date, now, today
+from app.core.enums import (
+    AgreementStatus,
+    EvaluationStatus,
+    Role,
+    RotationDirection,
+    RotationStatus,
+    SchoolLocale,
+)
 from app.core.errors import Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed
 from app.core.i18n import t
 from app.core.listing import ListSpec, where_equal
@@ -20,7 +27,7 @@ from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.programmes.models import Programme
 from app.rotations import rules
-from app.rotations.models import CheckIn, Rotation
+from app.rotations.models import CheckIn, Evaluation, Rotation
 from app.rotations.schemas import (
     CheckInCreate,
     RotationBulkCreate,
@@ -58,7 +65,7 @@ LIST_SPEC = ListSpec(
 CHECKIN_RADIUS_M = 1000
 
 
-def _sides(caller: Caller, rotation: Rotation) -> frozenset[str]:
+def sides_of(caller: Caller, rotation: Rotation) -> frozenset[str]:
     sides = set()
     if caller.role == Role.bureau_admin:
         sides.add("bureau")
@@ -71,7 +78,7 @@ def _sides(caller: Caller, rotation: Rotation) -> frozenset[str]:
 
 def present(caller: Caller, rotation: Rotation) -> Rotation:
     rotation.allowed_actions = rules.allowed(  # type: ignore[attr-defined]
-        rotation.status, _sides(caller, rotation), caller.role == Role.bureau_admin
+        rotation.status, sides_of(caller, rotation), caller.role == Role.bureau_admin
     )
     rotation.next_actor = rules.NEXT_ACTOR.get(rotation.status)  # type: ignore[attr-defined]
     return rotation
@@ -196,6 +203,18 @@ async def propose_many(session: AsyncSession, *, caller: Caller, data: RotationB
     return rotations
 
 
+async def _has_final_evaluation(session: AsyncSession, rotation: Rotation) -> bool:
+    """A rotation completes after the host school's evaluation ("at the end, after evaluation")."""
+    found = await session.scalar(
+        select(Evaluation.id).where(
+            Evaluation.rotation_id == rotation.id,
+            Evaluation.evaluator_school_id == rotation.to_school_id,
+            Evaluation.status == EvaluationStatus.submitted,
+        )
+    )
+    return found is not None
+
+
 async def transition(
     session: AsyncSession,
     *,
@@ -221,6 +240,8 @@ async def transition(
         raise Forbidden()
     if step.needs_reason and not comment.strip():
         raise ValidationFailed("comment_required", field="comment")
+    if action == "complete" and not await _has_final_evaluation(session, rotation):
+        raise Conflict("complete_needs_evaluation")
     if action == "approve":
         await _check_no_overlap(
             session, rotation.teacher_id, rotation.start_date, rotation.end_date, rotation.id
@@ -264,7 +285,7 @@ async def check_in(
     tapped = data.checked_in_at or now()
     if tapped.tzinfo is None:
         raise ValidationFailed("timezone_required", field="checked_in_at")
-    day = data.date or tapped.date()
+    day = data.date or local_date(tapped)
     if tapped > now() or day > today():
         raise ValidationFailed("checkin_future", field="checked_in_at")
     if not rotation.start_date <= day <= rotation.end_date:

@@ -65,6 +65,11 @@ async def test_lifecycle_by_role(client: AsyncClient, world: World) -> None:
     assert (await client.post(f"{url}/arrive", headers=world.headers[HOST])).json()["status"] == "active"
     no_reason = await client.post(f"{url}/withdraw", headers=world.headers[HOME])
     assert no_reason.status_code == 422
+    before_evaluation = await client.post(f"{url}/complete", headers=world.headers[HOST])
+    assert before_evaluation.status_code == 409, "a rotation completes only after the host's evaluation"
+    scores = {"attitude": 90, "attendance": 95, "teaching": 88, "results": 85, "contribution": 90}
+    evaluated = await client.post(f"{url}/evaluations", json={"scores": scores}, headers=world.headers[HOST])
+    assert evaluated.status_code == 201, evaluated.text
     assert (await client.post(f"{url}/complete", headers=world.headers[HOST])).json()["status"] == "completed"
     assert (
         await client.post(f"{url}/withdraw", json={"comment": "x"}, headers=world.headers[HOME])

@@ -1,0 +1,192 @@
+"""Attendance of a dispatched teacher: which days were school days, and which of them the teacher
+checked in, was on approved leave, or was absent.
+
+A school day is Monday to Friday, unless the bureau over the host school marked it a holiday; a
+weekend day it marked a make-up school day (调休) counts too. Days after today are not counted yet,
+and neither is today until the teacher has checked in (or is on leave).
+"""
+
+import calendar
+from datetime import date, timedelta
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core import audit, policy
+from app.core.clock import today
+from app.core.enums import CalendarDayKind, LeaveStatus
+from app.core.errors import Duplicate, Forbidden, ValidationFailed
+from app.core.policy import Caller
+from app.regions.models import Organization, Region
+from app.rotations.models import CalendarDay, CheckIn, Leave, Rotation
+from app.rotations.schemas import Attendance, AttendanceDay, CalendarDayCreate, CalendarDayRead
+from app.schools.models import School
+
+
+def bureaus_over(school_id: int) -> Select[tuple[int]]:
+    """Ids of the bureaus whose region contains the school (its county's, its city's...)."""
+    school_path = (
+        select(Region.path).join(School, School.region_id == Region.id).where(School.id == school_id)
+    ).scalar_subquery()
+    above = select(Region.id).where(school_path.startswith(Region.path))
+    return select(Organization.id).where(Organization.region_id.in_(above))
+
+
+async def calendar_exceptions(
+    session: AsyncSession, school_id: int, start: date, end: date
+) -> tuple[set[date], set[date]]:
+    """(holidays, make-up school days) that apply to the school between start and end."""
+    rows = await session.execute(
+        select(CalendarDay.date, CalendarDay.kind).where(
+            CalendarDay.organization_id.in_(bureaus_over(school_id)),
+            CalendarDay.date >= start,
+            CalendarDay.date <= end,
+        )
+    )
+    holidays, workdays = set(), set()
+    for day, kind in rows:
+        (workdays if kind == CalendarDayKind.workday else holidays).add(day)
+    return holidays, workdays - holidays
+
+
+def is_school_day(day: date, holidays: set[date], workdays: set[date]) -> bool:
+    if day in holidays:
+        return False
+    return day.weekday() < 5 or day in workdays
+
+
+def month_window(month: str) -> tuple[date, date]:
+    """'2026-10' → (2026-10-01, 2026-10-31)."""
+    year, number = (int(part) for part in month.split("-"))
+    return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+
+
+def tally(
+    days: list[date],
+    *,
+    holidays: set[date],
+    workdays: set[date],
+    present: dict[date, bool],
+    on_leave: set[date],
+    as_of: date,
+) -> list[AttendanceDay]:
+    """The state of each day: present / leave / absent / pending (today) / upcoming / no_school."""
+    out = []
+    for day in days:
+        flagged = present.get(day, False)
+        if not is_school_day(day, holidays, workdays):
+            state = "present" if day in present else "no_school"
+        elif day in present:
+            state = "present"
+        elif day in on_leave:
+            state = "leave"
+        elif day > as_of:
+            state = "upcoming"
+        elif day == as_of:
+            state = "pending"
+        else:
+            state = "absent"
+        out.append(AttendanceDay(date=day, state=state, flagged=flagged))
+    return out
+
+
+def _leave_days(leaves: list[tuple[date, date]], start: date, end: date) -> set[date]:
+    days: set[date] = set()
+    for first, last in leaves:
+        day = max(first, start)
+        while day <= min(last, end):
+            days.add(day)
+            day += timedelta(days=1)
+    return days
+
+
+async def attendance(session: AsyncSession, rotation: Rotation, month: str | None) -> Attendance:
+    start, end = rotation.start_date, rotation.end_date
+    if month is not None:
+        first, last = month_window(month)
+        start, end = max(start, first), min(end, last)
+        if start > end:
+            raise ValidationFailed("month_outside_rotation", field="month", loc="query")
+    holidays, workdays = await calendar_exceptions(session, rotation.to_school_id, start, end)
+    checkins = await session.execute(
+        select(CheckIn.date, CheckIn.flagged).where(
+            CheckIn.rotation_id == rotation.id, CheckIn.date >= start, CheckIn.date <= end
+        )
+    )
+    present = {day: flagged for day, flagged in checkins}
+    leaves = await session.execute(
+        select(Leave.start_date, Leave.end_date).where(
+            Leave.rotation_id == rotation.id,
+            Leave.status == LeaveStatus.approved,
+            Leave.start_date <= end,
+            Leave.end_date >= start,
+        )
+    )
+    on_leave = _leave_days([(first, last) for first, last in leaves], start, end)
+    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    states = tally(
+        days, holidays=holidays, workdays=workdays, present=present, on_leave=on_leave, as_of=today()
+    )
+    counted = [
+        d
+        for d in states
+        if d.state in ("present", "leave", "absent") and is_school_day(d.date, holidays, workdays)
+    ]
+    present_days = sum(d.state == "present" for d in counted)
+    leave_days = sum(d.state == "leave" for d in counted)
+    absent_days = sum(d.state == "absent" for d in counted)
+    base = present_days + absent_days
+    rate = present_days / base if base else None
+    return Attendance(
+        rotation_id=rotation.id,
+        month=month,
+        from_date=start,
+        to_date=end,
+        expected_days=len(counted),
+        present_days=present_days,
+        leave_days=leave_days,
+        absent_days=absent_days,
+        flagged_days=sum(d.flagged for d in counted),
+        attendance_rate=round(rate, 4) if rate is not None else None,
+        suggested_score=round(rate * 100) if rate is not None else None,
+        days=states,
+    )
+
+
+# --- the bureau's calendar of exceptions ------------------------------------------------------
+
+
+async def calendar_days(session: AsyncSession, *, caller: Caller, year: int | None) -> list[CalendarDay]:
+    stmt = policy.readable(caller, CalendarDay).order_by(CalendarDay.date)
+    if year is not None:
+        stmt = stmt.where(CalendarDay.date >= date(year, 1, 1), CalendarDay.date <= date(year, 12, 31))
+    return list(await session.scalars(stmt))
+
+
+async def add_calendar_day(session: AsyncSession, *, caller: Caller, data: CalendarDayCreate) -> CalendarDay:
+    if not policy.can_manage_calendar(caller) or caller.organization_id is None:
+        raise Forbidden()
+    taken = await session.scalar(
+        select(CalendarDay.id).where(
+            CalendarDay.organization_id == caller.organization_id, CalendarDay.date == data.date
+        )
+    )
+    if taken is not None:
+        raise Duplicate("date", data.date.isoformat())
+    day = CalendarDay(organization_id=caller.organization_id, **data.model_dump())
+    session.add(day)
+    await session.flush()
+    await audit.record_created(session, caller, day, entity="calendar_day", read_model=CalendarDayRead)
+    return day
+
+
+async def remove_calendar_day(session: AsyncSession, *, caller: Caller, day_id: int) -> None:
+    day = await policy.get_readable(session, caller, CalendarDay, day_id, entity="calendar_day")
+    if not policy.can_manage_calendar(caller) or day.organization_id != caller.organization_id:
+        raise Forbidden()
+    before = audit.snapshot(CalendarDayRead, day)
+    await session.delete(day)
+    await session.flush()
+    await audit.record(
+        session, caller, action="delete", entity="calendar_day", entity_id=day_id, before=before
+    )
