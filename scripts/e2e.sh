@@ -35,7 +35,7 @@ healthy || { echo "e2e: server did not start"; cat "$LOG"; exit 1; }
 
 export E2E_BASE_URL="http://127.0.0.1:$PORT"
 cd frontend
-if ! npm run --silent e2e; then
+if ! npm run --silent e2e -- "$@"; then
   echo "--- server log"; tail -50 "$LOG"
   exit 1
 fi

@@ -19,6 +19,7 @@ from app.core.db import dispose_engine, session_scope
 from app.core.enums import RegionLevel, Role
 from app.core.security import hash_password, verify_password
 from app.demo_agreements import PROGRAMME, seed_agreements, seed_meetings
+from app.demo_rotations import seed_rotations
 from app.regions.models import Organization, Region
 from app.regions.service import governing_organization
 from app.schools.models import School
@@ -158,6 +159,10 @@ async def seed_demo() -> list[str]:
         agreements = await seed_agreements(session, bureau)
         await session.refresh(bureau)
         meetings = await seed_meetings(session, bureau)
+        await session.refresh(bureau)
+        rotations = await seed_rotations(session, bureau)
+        if rotations:
+            print(f"demo: {rotations} teacher rotations", file=sys.stderr)
         if meetings:
             print(f"demo: {meetings} meetings", file=sys.stderr)
         if agreements:
