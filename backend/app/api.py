@@ -20,6 +20,7 @@ from app.notifications.router import router as notifications_router
 from app.programmes.router import router as programmes_router
 from app.regions.router import router as regions_router
 from app.rotations.records_router import router as rotation_records_router
+from app.rotations.reports_router import router as rotation_reports_router
 from app.rotations.router import router as rotations_router
 from app.schools.router import router as schools_router
 from app.teachers.router import router as teachers_router
@@ -57,6 +58,7 @@ for router in (
     agreements_router,
     activities_router,
     meetings_router,
+    rotation_reports_router,  # before rotations_router: /rotations/roster is no rotation id
     rotations_router,
     rotation_records_router,
     attachments_router,

@@ -516,6 +516,25 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         _roles(204, 403, 403, 403, 404),
         True,
     ),
+    ("GET", "/api/v1/compliance/rotations"): (
+        _plain("/api/v1/compliance/rotations", params={"school_year": 2026}),
+        _roles(200, 200, 200, 403, 200),
+        False,
+    ),
+    ("GET", "/api/v1/compliance/rotations/candidates"): (
+        _plain("/api/v1/compliance/rotations/candidates", params={"school_year": 2026}),
+        _all(200),
+        False,
+    ),
+    ("GET", "/api/v1/rotations/roster"): (_plain("/api/v1/rotations/roster"), _all(200), False),
+    ("GET", "/api/v1/rotations/archive"): (_plain("/api/v1/rotations/archive"), _all(200), False),
+    ("GET", "/api/v1/reports/service-records"): (_plain("/api/v1/reports/service-records"), _all(200), False),
+    # The world's rotation is still active: no certificate yet.
+    ("GET", "/api/v1/rotations/{rotation_id}/certificate.pdf"): (
+        _rotation_path("/certificate.pdf"),
+        _roles(409, 409, 409, 409, 404),
+        True,
+    ),
     ("GET", "/api/v1/teachers/{teacher_id}/service-record"): (
         _service_record,
         _roles(200, 200, 200, 200, 404),

@@ -1,7 +1,7 @@
 """Lists: pagination, search, sort and Excel export, the same way for every resource."""
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -57,6 +57,8 @@ class ListSpec:
     sheet: str = "export"
     labels: dict[str, tuple[str, str]] | None = None  # field → (zh-CN, en) column heading
     export_exclude: frozenset[str] = frozenset()
+    # The statement selects labelled columns (an aggregate report), not ORM objects.
+    columns: bool = False
 
 
 def where_equal(
@@ -94,18 +96,26 @@ async def respond(
     spec: ListSpec,
     *,
     decorate: Callable[[Any], Any] | None = None,
+    enrich: Callable[[Sequence[Any]], Awaitable[None]] | None = None,
 ) -> Page[Any] | Response:
     """Run a scoped list statement: a page of JSON, or the whole filtered list as .xlsx.
-    `decorate` adds per-caller fields (such as allowed actions) to each row before it is shown."""
+    `decorate` adds per-caller fields (such as allowed actions) to each row before it is shown;
+    `enrich` adds figures computed for all the rows of the page (or export) at once."""
     stmt = _apply_search_sort(stmt, params, spec)
     if params.format == "xlsx" or XLSX_MEDIA_TYPE in request.headers.get("accept", ""):
-        return await _export(session, stmt, spec, decorate)
+        return await _export(session, stmt, spec, decorate, enrich)
     total = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    rows = (
-        await session.scalars(stmt.options(*spec.options).limit(params.limit).offset(params.offset))
-    ).all()
+    rows = await _rows(session, stmt.options(*spec.options).limit(params.limit).offset(params.offset), spec)
+    if enrich is not None:
+        await enrich(rows)
     items = [spec.read_model.model_validate(decorate(row) if decorate else row) for row in rows]
     return Page[spec.read_model](items=items, total=total or 0, limit=params.limit, offset=params.offset)  # type: ignore[name-defined]
+
+
+async def _rows(session: AsyncSession, stmt: Select[Any], spec: ListSpec) -> Sequence[Any]:
+    if spec.columns:
+        return [dict(row._mapping) for row in await session.execute(stmt)]
+    return (await session.scalars(stmt)).all()
 
 
 def workbook_response(sheet_name: str, headings: list[str], rows: Sequence[Sequence[Any]]) -> Response:
@@ -125,12 +135,18 @@ def workbook_response(sheet_name: str, headings: list[str], rows: Sequence[Seque
 
 
 async def _export(
-    session: AsyncSession, stmt: Select[Any], spec: ListSpec, decorate: Callable[[Any], Any] | None
+    session: AsyncSession,
+    stmt: Select[Any],
+    spec: ListSpec,
+    decorate: Callable[[Any], Any] | None,
+    enrich: Callable[[Sequence[Any]], Awaitable[None]] | None,
 ) -> Response:
     count = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     if count > EXPORT_ROW_LIMIT:
         raise ValidationFailed("export_too_large", limit=EXPORT_ROW_LIMIT)
-    rows = (await session.scalars(stmt.options(*spec.options))).all()
+    rows = await _rows(session, stmt.options(*spec.options), spec)
+    if enrich is not None:
+        await enrich(rows)
     fields = [f for f in spec.read_model.model_fields if f not in spec.export_exclude]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(spec.sheet)

@@ -8,7 +8,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.core.db import Base, Versioned
 from app.core.enums import BackboneShareBase, MeetingCadence, db_enum
 
-
 DEFAULT_WEIGHTS = {"attitude": 20, "attendance": 20, "teaching": 30, "results": 20, "contribution": 10}
 DEFAULT_WEIGHTS_JSON = json.dumps(DEFAULT_WEIGHTS)
 

@@ -8,8 +8,9 @@ and neither is today until the teacher has checked in (or is on leave).
 
 import calendar
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import audit, policy
@@ -18,7 +19,7 @@ from app.core.enums import CalendarDayKind, LeaveStatus
 from app.core.errors import Duplicate, Forbidden, ValidationFailed
 from app.core.policy import Caller
 from app.regions.models import Organization, Region
-from app.rotations.models import CalendarDay, CheckIn, Leave, Rotation
+from app.rotations.models import CalendarDay, CheckIn, Leave, Rotation, WorkLog
 from app.rotations.schemas import Attendance, AttendanceDay, CalendarDayCreate, CalendarDayRead
 from app.schools.models import School
 
@@ -190,3 +191,83 @@ async def remove_calendar_day(session: AsyncSession, *, caller: Caller, day_id: 
     await audit.record(
         session, caller, action="delete", entity="calendar_day", entity_id=day_id, before=before
     )
+
+
+# --- attendance of many rotations at once (the schools' outgoing and incoming lists) ------------
+
+
+async def host_calendars(
+    session: AsyncSession, school_ids: set[int], start: date, end: date
+) -> dict[int, tuple[set[date], set[date]]]:
+    """Holidays and make-up days per host school, in one query for all of them."""
+    school_region = Region.__table__.alias("school_region")
+    rows = await session.execute(
+        select(School.id, CalendarDay.date, CalendarDay.kind)
+        .join(school_region, school_region.c.id == School.region_id)
+        .join(Region, school_region.c.path.startswith(Region.path))
+        .join(Organization, Organization.region_id == Region.id)
+        .join(CalendarDay, CalendarDay.organization_id == Organization.id)
+        .where(School.id.in_(school_ids), CalendarDay.date >= start, CalendarDay.date <= end)
+    )
+    calendars: dict[int, tuple[set[date], set[date]]] = {sid: (set(), set()) for sid in school_ids}
+    for school_id, day, kind in rows:
+        calendars[school_id][1 if kind == CalendarDayKind.workday else 0].add(day)
+    return calendars
+
+
+async def roster_stats(session: AsyncSession, rotations: list[Rotation]) -> dict[int, dict[str, object]]:
+    """For a page of rotations: attendance so far, log entries and pending leave, in a fixed number of
+    queries whatever the page size (check-in and leave dates are bounded by the page's periods)."""
+    if not rotations:
+        return {}
+    ids = [r.id for r in rotations]
+    start = min(r.start_date for r in rotations)
+    end = min(max(r.end_date for r in rotations), today())
+    calendars = await host_calendars(session, {r.to_school_id for r in rotations}, start, max(start, end))
+    checkins: dict[int, dict[date, bool]] = {rid: {} for rid in ids}
+    for rid, day, flagged in await session.execute(
+        select(CheckIn.rotation_id, CheckIn.date, CheckIn.flagged).where(CheckIn.rotation_id.in_(ids))
+    ):
+        checkins[rid][day] = flagged
+    leaves: dict[int, list[tuple[date, date]]] = {rid: [] for rid in ids}
+    for rid, first, last in await session.execute(
+        select(Leave.rotation_id, Leave.start_date, Leave.end_date).where(
+            Leave.rotation_id.in_(ids), Leave.status == LeaveStatus.approved
+        )
+    ):
+        leaves[rid].append((first, last))
+    logs = await _counts(session, WorkLog.rotation_id, WorkLog.rotation_id.in_(ids))
+    pending = await _counts(
+        session, Leave.rotation_id, Leave.rotation_id.in_(ids), Leave.status == LeaveStatus.pending
+    )
+    stats: dict[int, dict[str, object]] = {}
+    for rotation in rotations:
+        holidays, workdays = calendars[rotation.to_school_id]
+        last = min(rotation.end_date, today())
+        days = [rotation.start_date + timedelta(days=n) for n in range((last - rotation.start_date).days + 1)]
+        states = tally(
+            days,
+            holidays=holidays,
+            workdays=workdays,
+            present=checkins[rotation.id],
+            on_leave=_leave_days(leaves[rotation.id], rotation.start_date, last),
+            as_of=today(),
+        )
+        school_days = [d for d in states if is_school_day(d.date, holidays, workdays)]
+        present = sum(d.state == "present" for d in school_days)
+        absent = sum(d.state == "absent" for d in school_days)
+        stats[rotation.id] = {
+            "present_days": present,
+            "absent_days": absent,
+            "leave_days": sum(d.state == "leave" for d in school_days),
+            "attendance_rate": round(present / (present + absent), 4) if present + absent else None,
+            "flagged_days": sum(1 for flagged in checkins[rotation.id].values() if flagged),
+            "log_count": logs.get(rotation.id, 0),
+            "pending_leaves": pending.get(rotation.id, 0),
+        }
+    return stats
+
+
+async def _counts(session: AsyncSession, key: Any, *where: Any) -> dict[int, int]:
+    rows = await session.execute(select(key, func.count()).where(*where).group_by(key))
+    return {k: n for k, n in rows}

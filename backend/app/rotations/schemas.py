@@ -1,10 +1,14 @@
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.core.enums import (
+    BackboneLevel,
+    BackboneShareBase,
     CalendarDayKind,
+    ComplianceStatus,
     EvaluationGrade,
     EvaluationStatus,
     LeaveStatus,
@@ -12,8 +16,10 @@ from app.core.enums import (
     RotationKind,
     RotationStatus,
     Term,
+    TitleRank,
     WorkLogKind,
 )
+from app.core.i18n import t
 from app.core.schemas import PatchModel, ReadModel
 
 
@@ -92,6 +98,7 @@ class RotationFilters(BaseModel):
     agreement_id: int | None = None
     direction: RotationDirection | None = None
     school_year: int | None = Field(default=None, ge=2000, le=2100)
+    subject: str | None = Field(default=None, max_length=30, description="Teachers who teach this subject")
 
 
 class RotationAction(BaseModel):
@@ -269,3 +276,112 @@ class CalendarDayRead(ReadModel):
     date: dt.date
     kind: CalendarDayKind
     name: str
+
+
+class RotationComplianceRow(BaseModel):
+    school_id: int
+    school_name: str
+    eligible_teachers: int
+    eligible_backbone: int
+    rotated: int = Field(description="Distinct teachers on approved, active or completed dispatches")
+    planned: int = Field(description="More teachers proposed but not yet approved")
+    required: int
+    gap: int = Field(description="Teachers still to rotate to reach the required share")
+    rotated_share: float | None
+    backbone_rotated: int
+    backbone_required: int
+    backbone_gap: int
+    backbone_share: float | None = Field(description="Backbone teachers among those rotated")
+    status: ComplianceStatus
+
+
+class RotationComplianceSummary(BaseModel):
+    schools: int
+    compliant: int
+    at_risk: int
+    non_compliant: int
+    eligible_teachers: int
+    rotated: int
+    required: int
+    gap: int
+    rotated_share: float | None
+    backbone_rotated: int
+    backbone_required: int
+
+
+class RotationCompliance(BaseModel):
+    school_year: int
+    programme_id: int | None
+    min_rotation_share: float
+    min_backbone_share: float
+    backbone_share_base: BackboneShareBase
+    rotation_eligibility_years: int
+    eligible_since: dt.date = Field(description="Teachers who joined their school by this day are eligible")
+    rows: list[RotationComplianceRow]
+    summary: RotationComplianceSummary
+
+
+class ServiceLedgerFilters(BaseModel):
+    school_id: int | None = None
+    region_id: int | None = Field(default=None, description="Schools of this county")
+    eligible: bool | None = Field(default=None, description="false: only teachers still short of the rule")
+
+
+class ServiceLedgerRow(BaseModel):
+    """A teacher's rural and weak-school service against the title rule (the county's 台账)."""
+
+    teacher_id: int
+    teacher_name: str
+    school_id: int
+    school_name: str
+    title_rank: TitleRank
+    backbone_level: BackboneLevel
+    completed_rotations: int
+    rural_service_days: int
+    weak_service_days: int
+    required_rural_days: int
+    required_weak_days: int
+    missing_rural_days: int
+    missing_weak_days: int
+    eligible_for_title: bool
+
+
+class RotationArchiveRow(BaseModel):
+    """The six fields teacher archives keep for each rotation, plus whose it is."""
+
+    rotation_id: int
+    teacher_name: str
+    type: str = Field(description="The kind of rotation, in the caller's language (支教, 跟岗学习, 挂职…)")
+    personnel_moved: str = Field(description="是 / 否 (yes / no)")
+    start_month: str = Field(description="2026-09")
+    end_month: str
+    original_unit: str
+    rotation_unit: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_rotation(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return value
+        return {
+            "rotation_id": value.id,
+            "teacher_name": value.teacher_name,
+            "type": t(f"rotation_kind.{value.kind.value}"),
+            "personnel_moved": t("yes" if value.personnel_moved else "no"),
+            "start_month": value.start_date.strftime("%Y-%m"),
+            "end_month": value.end_date.strftime("%Y-%m"),
+            "original_unit": value.from_school_name,
+            "rotation_unit": value.to_school_name,
+        }
+
+
+class RosterRow(RotationRead):
+    """A rotation with how it is going: the schools' lists of outgoing and incoming teachers."""
+
+    present_days: int
+    absent_days: int
+    leave_days: int
+    attendance_rate: float | None
+    flagged_days: int
+    log_count: int
+    pending_leaves: int

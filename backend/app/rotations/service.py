@@ -25,9 +25,9 @@ from app.core.i18n import t
 from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
-from app.programmes.models import Programme
 from app.rotations import rules
 from app.rotations.models import CheckIn, Evaluation, Rotation
+from app.rotations.reports import title_rule
 from app.rotations.schemas import (
     CheckInCreate,
     RotationBulkCreate,
@@ -38,7 +38,7 @@ from app.rotations.schemas import (
     ServiceRecord,
 )
 from app.schools.models import School
-from app.teachers.models import Teacher
+from app.teachers.models import Teacher, TeacherSubject
 
 LOAD = (joinedload(Rotation.teacher), joinedload(Rotation.from_school), joinedload(Rotation.to_school))
 LIST_SPEC = ListSpec(
@@ -90,6 +90,12 @@ def rotations_query(*, caller: Caller, filters: RotationFilters) -> Select[Any]:
     if filters.school_id is not None:
         stmt = stmt.where(
             (Rotation.from_school_id == filters.school_id) | (Rotation.to_school_id == filters.school_id)
+        )
+    if filters.subject is not None:
+        stmt = stmt.where(
+            Rotation.teacher_id.in_(
+                select(TeacherSubject.teacher_id).where(TeacherSubject.subject == filters.subject)
+            )
         )
     if filters.school_year is not None:
         stmt = stmt.where(
@@ -368,18 +374,7 @@ async def service_record(session: AsyncSession, *, caller: Caller, teacher_id: i
         if r.to_school.locale in (SchoolLocale.rural, SchoolLocale.remote)
     )
     weak = sum((r.end_date - r.start_date).days + 1 for r in rotations if r.to_school.is_weak)
-    programme = (
-        await session.scalar(
-            select(Programme)
-            .where(Programme.organization_id == caller.organization_id)
-            .order_by(Programme.start_date.desc())
-            .limit(1)
-        )
-        if caller.organization_id
-        else None
-    )
-    need_rural = programme.required_rural_service_days if programme else 365
-    need_weak = programme.required_weak_service_days if programme else 1095
+    need_rural, need_weak = await title_rule(session, caller)
     return ServiceRecord(
         teacher_id=teacher_id,
         rural_service_days=rural,

@@ -844,6 +844,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance/rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rotation Compliance
+         * @description Per supporting school: teachers rotated out against the eligible, and backbone teachers against
+         *     their minimum, with the gap in teachers (the programme's shares; the newest programme by default).
+         */
+        get: operations["rotations-rotation_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/rotations/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rotation Candidates
+         * @description Eligible teachers not yet rotated this school year: whom a school can plan from.
+         */
+        get: operations["rotations-rotation_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotations/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rotation Roster
+         * @description Rotations (same filters as the list) with attendance so far, log entries and pending leave: a
+         *     school's outgoing and incoming teachers at a glance.
+         */
+        get: operations["rotations-rotation_roster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotations/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rotation Archive
+         * @description The six-field archive record of each rotation (type, personnel relationship moved, start month,
+         *     end month, original unit, rotation unit); `format=xlsx` for the teachers' files.
+         */
+        get: operations["rotations-rotation_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/service-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service Ledger
+         * @description Every teacher in scope with rural and weak-school days served, days still missing and whether the
+         *     title rule is met — the list a county hands in before title applications (`eligible=false`).
+         */
+        get: operations["rotations-service_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotations/{rotation_id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rotation Certificate
+         * @description The printable service certificate (支教证明) of a completed rotation, A4 PDF.
+         */
+        get: operations["rotations-rotation_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rotations": {
         parameters: {
             query?: never;
@@ -2739,6 +2863,28 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[RosterRow] */
+        Page_RosterRow_: {
+            /** Items */
+            items: components["schemas"]["RosterRow"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[RotationArchiveRow] */
+        Page_RotationArchiveRow_: {
+            /** Items */
+            items: components["schemas"]["RotationArchiveRow"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[RotationRead] */
         Page_RotationRead_: {
             /** Items */
@@ -2754,6 +2900,17 @@ export interface components {
         Page_SchoolRead_: {
             /** Items */
             items: components["schemas"]["SchoolRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[ServiceLedgerRow] */
+        Page_ServiceLedgerRow_: {
+            /** Items */
+            items: components["schemas"]["ServiceLedgerRow"][];
             /** Total */
             total: number;
             /** Limit */
@@ -2970,6 +3127,78 @@ export interface components {
          * @enum {string}
          */
         Role: "bureau_admin" | "bureau_viewer" | "school_admin" | "teacher";
+        /**
+         * RosterRow
+         * @description A rotation with how it is going: the schools' lists of outgoing and incoming teachers.
+         */
+        RosterRow: {
+            /** Id */
+            id: number;
+            /** Teacher Id */
+            teacher_id: number;
+            /** Teacher Name */
+            teacher_name: string;
+            /** From School Id */
+            from_school_id: number;
+            /** From School Name */
+            from_school_name: string;
+            /** To School Id */
+            to_school_id: number;
+            /** To School Name */
+            to_school_name: string;
+            /** Agreement Id */
+            agreement_id: number | null;
+            direction: components["schemas"]["RotationDirection"];
+            kind: components["schemas"]["RotationKind"];
+            /** Subjects */
+            subjects: string[];
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /** Weekly Periods */
+            weekly_periods: number;
+            /** Personnel Moved */
+            personnel_moved: boolean;
+            /** Living Allowance Yuan */
+            living_allowance_yuan: string;
+            /** Transport Allowance Yuan */
+            transport_allowance_yuan: string;
+            status: components["schemas"]["RotationStatus"];
+            /** Withdraw Reason */
+            withdraw_reason: string;
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Next Actor */
+            next_actor: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Present Days */
+            present_days: number;
+            /** Absent Days */
+            absent_days: number;
+            /** Leave Days */
+            leave_days: number;
+            /** Attendance Rate */
+            attendance_rate: number | null;
+            /** Flagged Days */
+            flagged_days: number;
+            /** Log Count */
+            log_count: number;
+            /** Pending Leaves */
+            pending_leaves: number;
+        };
         /** RotationAction */
         RotationAction: {
             /**
@@ -2977,6 +3206,37 @@ export interface components {
              * @default
              */
             comment: string;
+        };
+        /**
+         * RotationArchiveRow
+         * @description The six fields teacher archives keep for each rotation, plus whose it is.
+         */
+        RotationArchiveRow: {
+            /** Rotation Id */
+            rotation_id: number;
+            /** Teacher Name */
+            teacher_name: string;
+            /**
+             * Type
+             * @description The kind of rotation, in the caller's language (支教, 跟岗学习, 挂职…)
+             */
+            type: string;
+            /**
+             * Personnel Moved
+             * @description 是 / 否 (yes / no)
+             */
+            personnel_moved: string;
+            /**
+             * Start Month
+             * @description 2026-09
+             */
+            start_month: string;
+            /** End Month */
+            end_month: string;
+            /** Original Unit */
+            original_unit: string;
+            /** Rotation Unit */
+            rotation_unit: string;
         };
         /** RotationBulkCreate */
         RotationBulkCreate: {
@@ -3022,6 +3282,96 @@ export interface components {
             transport_allowance_yuan: number | string;
             /** Teacher Ids */
             teacher_ids: number[];
+        };
+        /** RotationCompliance */
+        RotationCompliance: {
+            /** School Year */
+            school_year: number;
+            /** Programme Id */
+            programme_id: number | null;
+            /** Min Rotation Share */
+            min_rotation_share: number;
+            /** Min Backbone Share */
+            min_backbone_share: number;
+            backbone_share_base: components["schemas"]["BackboneShareBase"];
+            /** Rotation Eligibility Years */
+            rotation_eligibility_years: number;
+            /**
+             * Eligible Since
+             * Format: date
+             * @description Teachers who joined their school by this day are eligible
+             */
+            eligible_since: string;
+            /** Rows */
+            rows: components["schemas"]["RotationComplianceRow"][];
+            summary: components["schemas"]["RotationComplianceSummary"];
+        };
+        /** RotationComplianceRow */
+        RotationComplianceRow: {
+            /** School Id */
+            school_id: number;
+            /** School Name */
+            school_name: string;
+            /** Eligible Teachers */
+            eligible_teachers: number;
+            /** Eligible Backbone */
+            eligible_backbone: number;
+            /**
+             * Rotated
+             * @description Distinct teachers on approved, active or completed dispatches
+             */
+            rotated: number;
+            /**
+             * Planned
+             * @description More teachers proposed but not yet approved
+             */
+            planned: number;
+            /** Required */
+            required: number;
+            /**
+             * Gap
+             * @description Teachers still to rotate to reach the required share
+             */
+            gap: number;
+            /** Rotated Share */
+            rotated_share: number | null;
+            /** Backbone Rotated */
+            backbone_rotated: number;
+            /** Backbone Required */
+            backbone_required: number;
+            /** Backbone Gap */
+            backbone_gap: number;
+            /**
+             * Backbone Share
+             * @description Backbone teachers among those rotated
+             */
+            backbone_share: number | null;
+            status: components["schemas"]["ComplianceStatus"];
+        };
+        /** RotationComplianceSummary */
+        RotationComplianceSummary: {
+            /** Schools */
+            schools: number;
+            /** Compliant */
+            compliant: number;
+            /** At Risk */
+            at_risk: number;
+            /** Non Compliant */
+            non_compliant: number;
+            /** Eligible Teachers */
+            eligible_teachers: number;
+            /** Rotated */
+            rotated: number;
+            /** Required */
+            required: number;
+            /** Gap */
+            gap: number;
+            /** Rotated Share */
+            rotated_share: number | null;
+            /** Backbone Rotated */
+            backbone_rotated: number;
+            /** Backbone Required */
+            backbone_required: number;
         };
         /** RotationCreate */
         RotationCreate: {
@@ -3255,6 +3605,38 @@ export interface components {
             results: number;
             /** Contribution */
             contribution: number;
+        };
+        /**
+         * ServiceLedgerRow
+         * @description A teacher's rural and weak-school service against the title rule (the county's 台账).
+         */
+        ServiceLedgerRow: {
+            /** Teacher Id */
+            teacher_id: number;
+            /** Teacher Name */
+            teacher_name: string;
+            /** School Id */
+            school_id: number;
+            /** School Name */
+            school_name: string;
+            title_rank: components["schemas"]["TitleRank"];
+            backbone_level: components["schemas"]["BackboneLevel"];
+            /** Completed Rotations */
+            completed_rotations: number;
+            /** Rural Service Days */
+            rural_service_days: number;
+            /** Weak Service Days */
+            weak_service_days: number;
+            /** Required Rural Days */
+            required_rural_days: number;
+            /** Required Weak Days */
+            required_weak_days: number;
+            /** Missing Rural Days */
+            missing_rural_days: number;
+            /** Missing Weak Days */
+            missing_weak_days: number;
+            /** Eligible For Title */
+            eligible_for_title: boolean;
         };
         /** ServiceRecord */
         ServiceRecord: {
@@ -8000,6 +8382,366 @@ export interface operations {
             };
         };
     };
+    "rotations-rotation_compliance": {
+        parameters: {
+            query: {
+                /** @description 2026 = 2026-09-01 … 2027-08-31 */
+                school_year: number;
+                programme_id?: number | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationCompliance"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rotations-rotation_candidates": {
+        parameters: {
+            query: {
+                /** @description 2026 = 2026-09-01 … 2027-08-31 */
+                school_year: number;
+                school_id?: number | null;
+                programme_id?: number | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TeacherRead_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rotations-rotation_roster": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RotationStatus"] | null;
+                teacher_id?: number | null;
+                /** @description Home or host school */
+                school_id?: number | null;
+                agreement_id?: number | null;
+                direction?: components["schemas"]["RotationDirection"] | null;
+                school_year?: number | null;
+                /** @description Teachers who teach this subject */
+                subject?: string | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RosterRow_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rotations-rotation_archive": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RotationStatus"] | null;
+                teacher_id?: number | null;
+                /** @description Home or host school */
+                school_id?: number | null;
+                agreement_id?: number | null;
+                direction?: components["schemas"]["RotationDirection"] | null;
+                school_year?: number | null;
+                /** @description Teachers who teach this subject */
+                subject?: string | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RotationArchiveRow_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rotations-service_ledger": {
+        parameters: {
+            query?: {
+                school_id?: number | null;
+                /** @description Schools of this county */
+                region_id?: number | null;
+                /** @description false: only teachers still short of the rule */
+                eligible?: boolean | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ServiceLedgerRow_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rotations-rotation_certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "rotations-list_rotations": {
         parameters: {
             query?: {
@@ -8010,6 +8752,8 @@ export interface operations {
                 agreement_id?: number | null;
                 direction?: components["schemas"]["RotationDirection"] | null;
                 school_year?: number | null;
+                /** @description Teachers who teach this subject */
+                subject?: string | null;
                 limit?: number;
                 offset?: number;
                 /** @description Search names */
