@@ -6,6 +6,7 @@ The demo teacher (云溪县实验小学) is on an active dispatch to 梓园小�
 receives teachers and sends one on to 梓园小学.
 """
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -41,6 +42,41 @@ LOGS = [
     (WorkLogKind.research, 2, "参加乡镇数学教研活动，作“作业设计”交流发言"),
     (WorkLogKind.exam_analysis, 0, "期中考试质量分析，提出分层辅导名单"),
     (WorkLogKind.demonstration_lesson, 1, "示范课：几何图形初步"),
+]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One demo proposal: teachers (by position on the home roster) and how far it has got."""
+
+    home: str
+    host: str
+    teachers: tuple[int, ...]
+    period: str  # "term" (the current one) or "spring" (the next one to plan)
+    to_state: str  # planned / approved / active
+    pair: tuple[str, str] | None = None  # the agreement's (supporting, receiving) school codes
+    subjects: tuple[str, ...] = ()
+    direction: RotationDirection = RotationDirection.dispatch
+    kind: RotationKind = RotationKind.teaching
+    absent_every: int = 0  # active ones get a term of history: one school day in so many missed
+
+
+PLANS = [
+    Plan("YX002", "YX005", (0,), "term", "active", subjects=("数学",), absent_every=9),  # the demo teacher
+    Plan("YX003", "YX004", (0, 1), "term", "active", ("YX003", "YX004"), ("数学",), absent_every=7),
+    Plan("YX004", "YX005", (0,), "term", "active", ("YX004", "YX005"), ("英语",), absent_every=6),
+    Plan("YX003", "YX007", (2,), "spring", "planned", ("YX003", "YX007"), ("英语",)),
+    Plan("YX003", "YX007", (3,), "spring", "approved", ("YX003", "YX007"), ("物理",)),
+    Plan(
+        "YX004",
+        "YX003",
+        (1,),
+        "spring",
+        "planned",
+        ("YX003", "YX004"),
+        direction=RotationDirection.training,
+        kind=RotationKind.shadowing,
+    ),
 ]
 
 
@@ -184,85 +220,27 @@ async def seed_rotations(session: AsyncSession, bureau: Organization) -> int:
     spring = rules.term_dates(Term.spring, term[0].year if term[0].month >= 8 else term[0].year - 1)
     if spring[0] <= now_day:  # already in (or past) the spring term: plan the next autumn instead
         spring = rules.term_dates(Term.autumn, now_day.year)
+    periods = {"term": term, "spring": spring}
     created: list[Rotation] = []
     running: list[tuple[Rotation, int]] = []
-    demo_teacher = roster["YX002"][0]
-    for rotation in await _run(
-        session,
-        callers,
-        home="YX002",
-        host="YX005",
-        teachers=[demo_teacher],
-        period=term,
-        to_state="active",
-        school_ids=school_ids,
-        subjects=["数学"],
-    ):
-        running.append((rotation, 9))
-    for rotation in await _run(
-        session,
-        callers,
-        home="YX003",
-        host="YX004",
-        teachers=roster["YX003"][:2],
-        period=term,
-        to_state="active",
-        agreement_id=agreement("YX003", "YX004"),
-        school_ids=school_ids,
-        subjects=["数学"],
-    ):
-        running.append((rotation, 7 + rotation.id % 5))
-    for rotation in await _run(
-        session,
-        callers,
-        home="YX004",
-        host="YX005",
-        teachers=[roster["YX004"][0]],
-        period=term,
-        to_state="active",
-        agreement_id=agreement("YX004", "YX005"),
-        school_ids=school_ids,
-        subjects=["英语"],
-    ):
-        running.append((rotation, 6))
-    created += [r for r, _ in running]
-    created += await _run(
-        session,
-        callers,
-        home="YX003",
-        host="YX007",
-        teachers=[roster["YX003"][2]],
-        period=spring,
-        to_state="planned",
-        agreement_id=agreement("YX003", "YX007"),
-        school_ids=school_ids,
-        subjects=["英语"],
-    )
-    created += await _run(
-        session,
-        callers,
-        home="YX003",
-        host="YX007",
-        teachers=[roster["YX003"][3]],
-        period=spring,
-        to_state="approved",
-        agreement_id=agreement("YX003", "YX007"),
-        school_ids=school_ids,
-        subjects=["物理"],
-    )
-    created += await _run(
-        session,
-        callers,
-        home="YX004",
-        host="YX003",
-        teachers=[roster["YX004"][1]],
-        period=spring,
-        to_state="planned",
-        agreement_id=agreement("YX003", "YX004"),
-        school_ids=school_ids,
-        direction=RotationDirection.training,
-        kind=RotationKind.shadowing,
-    )
+    for plan in PLANS:
+        rotations = await _run(
+            session,
+            callers,
+            home=plan.home,
+            host=plan.host,
+            teachers=[roster[plan.home][n] for n in plan.teachers],
+            period=periods[plan.period],
+            to_state=plan.to_state,
+            agreement_id=agreement(*plan.pair) if plan.pair else None,
+            school_ids=school_ids,
+            direction=plan.direction,
+            kind=plan.kind,
+            subjects=list(plan.subjects),
+        )
+        created += rotations
+        if plan.absent_every:
+            running += [(r, plan.absent_every + r.id % 3) for r in rotations]
     # Last school year: a whole year at 张庄中学, evaluated and completed (it counts for the title rule).
     last_year = rules.term_dates(Term.year, term[0].year - 1 if term[0].month >= 8 else term[0].year - 2)
     (past,) = await _run(
