@@ -189,6 +189,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "协议“{title}”今天到期，请完成总结或续签。",
         "en": "Agreement “{title}” ends today: complete the review or renew it.",
     },
+    "notice.rotation_waiting": {
+        "zh-CN": "{title}（{home} → {host}，{start} 起）的交流安排待审批。",
+        "en": "The rotation of {title} ({home} → {host}, from {start}) is waiting for approval.",
+    },
+    "notice.leave_waiting": {
+        "zh-CN": "{title}申请 {start} 至 {end} 请假，待您审批。",
+        "en": "{title} asks for leave from {start} to {end}; waiting for your decision.",
+    },
+    "notice.leave_decided": {
+        "zh-CN": "您 {start} 至 {end} 的请假申请：{outcome}。",
+        "en": "Your leave from {start} to {end}: {outcome}.",
+    },
+    "notice.evaluation_due": {
+        "zh-CN": "{title}在{host}的交流将于 {end} 结束，请提交考核。",
+        "en": "The rotation of {title} at {host} ends on {end}; please submit the evaluation.",
+    },
     "notice.agreement_waiting": {
         "zh-CN": "协议“{title}”等待您办理。",
         "en": "Agreement “{title}” is waiting for you.",

@@ -24,6 +24,7 @@ class Notification(Base):
     agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"))
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
     action_item_id: Mapped[int | None] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"))
+    rotation_id: Mapped[int | None] = mapped_column(ForeignKey("rotation.id", ondelete="CASCADE"), index=True)
     # Message parameters; the text is rendered when read, in the reader's language.
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime]

@@ -23,6 +23,7 @@ from app.meetings.compliance import Halves, meeting_compliance, school_year_of
 from app.meetings.models import ActionItem, Meeting
 from app.notifications.service import admins_of, notify
 from app.programmes.models import Programme
+from app.rotations.reminders import evaluations_due
 from app.users.models import User
 
 SCHOOLS = (Party.supporting_school, Party.receiving_school)
@@ -210,4 +211,5 @@ async def produce_reminders(session: AsyncSession) -> dict[str, int]:
         "items": await _items(session),
         "minutes_pending": await _minutes_pending(session),
         "compliance_digest": await _weekly_digest(session),
+        "evaluation_due": await evaluations_due(session),
     }

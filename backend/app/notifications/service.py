@@ -32,6 +32,10 @@ KINDS = frozenset(
         "item_overdue",
         "meeting_at_risk",
         "compliance_digest",
+        "rotation_waiting",
+        "leave_waiting",
+        "leave_decided",
+        "evaluation_due",
     }
 )
 INBOX_SIZE = 50
@@ -43,6 +47,7 @@ class NotificationRead(BaseModel):
     agreement_id: int | None
     meeting_id: int | None
     action_item_id: int | None
+    rotation_id: int | None = None
     title: str
     stage: Stage | None = None
     due_date: date | None = None
@@ -65,6 +70,7 @@ def render(n: Notification) -> NotificationRead:
         agreement_id=n.agreement_id,
         meeting_id=n.meeting_id,
         action_item_id=n.action_item_id,
+        rotation_id=n.rotation_id,
         title=str(payload.get("title", "")),
         stage=payload.get("stage"),
         due_date=payload.get("due_date"),
@@ -117,6 +123,7 @@ async def notify(
     agreement_id: int | None = None,
     meeting_id: int | None = None,
     action_item_id: int | None = None,
+    rotation_id: int | None = None,
 ) -> int:
     """Write a notification for each user unless they already have one for this occasion."""
     if kind not in KINDS:
@@ -130,6 +137,7 @@ async def notify(
             "agreement_id": agreement_id,
             "meeting_id": meeting_id,
             "action_item_id": action_item_id,
+            "rotation_id": rotation_id,
             "created_at": now(),
         }
         for uid in dict.fromkeys(user_ids)
@@ -192,7 +200,13 @@ async def notify_minutes_to_confirm(
 
 
 async def settle(
-    session: AsyncSession, *, kind: str, agreement_id: int | None = None, meeting_id: int | None = None
+    session: AsyncSession,
+    *,
+    kind: str,
+    agreement_id: int | None = None,
+    meeting_id: int | None = None,
+    rotation_id: int | None = None,
+    key: str | None = None,
 ) -> None:
     """Mark as read the reminders about a step that has now been taken, for everyone they went to."""
     stmt = update(Notification).where(Notification.kind == kind, Notification.read_at.is_(None))
@@ -200,4 +214,8 @@ async def settle(
         stmt = stmt.where(Notification.agreement_id == agreement_id)
     if meeting_id is not None:
         stmt = stmt.where(Notification.meeting_id == meeting_id)
+    if rotation_id is not None:
+        stmt = stmt.where(Notification.rotation_id == rotation_id)
+    if key is not None:
+        stmt = stmt.where(Notification.dedupe_key == key)
     await session.execute(stmt.values(read_at=now()))

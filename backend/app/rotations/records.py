@@ -17,7 +17,7 @@ from app.core.i18n import t
 from app.core.policy import Caller
 from app.core.storage import content_key, get_storage
 from app.core.versioning import check_version
-from app.rotations import rules
+from app.rotations import reminders, rules
 from app.rotations.models import Leave, Rotation, WorkLog
 from app.rotations.schemas import LeaveCreate, LeaveRead, WorkLogCreate, WorkLogRead, WorkLogUpdate
 from app.rotations.service import get_rotation, sides_of
@@ -81,6 +81,7 @@ async def request_leave(
     await session.flush()
     present_leave(caller, rotation, leave)
     await audit.record_created(session, caller, leave, entity="leave", read_model=LeaveRead)
+    await reminders.leave_requested(session, rotation, leave)
     return leave
 
 
@@ -125,6 +126,7 @@ async def decide_leave(
         before={"status": before.value},
         after={"status": step.to.value, "comment": leave.decision_comment},
     )
+    await reminders.leave_decided(session, rotation, leave)
     return present_leave(caller, rotation, leave)
 
 

@@ -25,7 +25,7 @@ from app.core.i18n import t
 from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
-from app.rotations import rules
+from app.rotations import reminders, rules
 from app.rotations.models import CheckIn, Evaluation, Rotation
 from app.rotations.reports import title_rule
 from app.rotations.schemas import (
@@ -192,6 +192,7 @@ async def propose(session: AsyncSession, *, caller: Caller, data: RotationCreate
     rotation = await _propose_one(session, caller, data, data.teacher_id, period)
     rotation = await get_rotation(session, caller=caller, rotation_id=rotation.id)
     await audit.record_created(session, caller, rotation, entity="rotation", read_model=RotationRead)
+    await reminders.rotation_proposed(session, rotation, actor_id=caller.user_id)
     return rotation
 
 
@@ -206,6 +207,7 @@ async def propose_many(session: AsyncSession, *, caller: Caller, data: RotationB
     rotations = [await get_rotation(session, caller=caller, rotation_id=rid) for rid in created]
     for rotation in rotations:
         await audit.record_created(session, caller, rotation, entity="rotation", read_model=RotationRead)
+        await reminders.rotation_proposed(session, rotation, actor_id=caller.user_id)
     return rotations
 
 
@@ -268,6 +270,7 @@ async def transition(
         before={"status": before.value},
         after={"status": step.to.value, "comment": comment},
     )
+    await reminders.rotation_step_taken(session, rotation)
     return present(caller, rotation)
 
 

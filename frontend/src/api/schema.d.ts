@@ -2749,6 +2749,8 @@ export interface components {
             meeting_id: number | null;
             /** Action Item Id */
             action_item_id: number | null;
+            /** Rotation Id */
+            rotation_id?: number | null;
             /** Title */
             title: string;
             /** Stage */

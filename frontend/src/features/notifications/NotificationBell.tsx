@@ -8,17 +8,12 @@ import { Link } from 'react-router';
 import type { Notification } from '../../api/types';
 import { useInbox, useMarkRead } from './queries';
 import { byUrgency, urgencyColor, urgencyOf } from './urgency';
+import { reminderTarget } from './target';
 
 function ReminderItem({ n, onOpen }: { n: Notification; onOpen: () => void }) {
   const { t } = useTranslation();
   const unread = n.read_at === null || n.read_at === undefined;
-  // a reminder about a meeting (minutes to confirm, a follow-up item) opens the meeting
-  const to =
-    n.meeting_id !== null && n.meeting_id !== undefined
-      ? `/meetings/${n.meeting_id}`
-      : n.agreement_id !== null
-        ? `/agreements/${n.agreement_id}`
-        : null;
+  const to = reminderTarget(n);
   const body = (
     <>
       <Tag color={urgencyColor(n)} style={{ marginBottom: 4 }}>
