@@ -21,15 +21,18 @@ export DATA_DIR DEMO_PASSWORD="${E2E_DEMO_PASSWORD:-e2e-Demo-pass-1}" ENVIRONMEN
 unset DATABASE_URL
 LOG="$DATA_DIR/server.log"
 
+healthy() {
+  backend/.venv/bin/python -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=2)" \
+    "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1
+}
+# Another server already answering on the port would silently take this run's requests.
+if healthy; then echo "e2e: port $PORT is already in use (set E2E_PORT)" >&2; exit 1; fi
+
 (cd backend && .venv/bin/alembic upgrade head && .venv/bin/python -m app.cli seed-demo >/dev/null 2>&1)
 (cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port "$PORT" >"$LOG" 2>&1) &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
 
-healthy() {
-  backend/.venv/bin/python -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=2)" \
-    "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1
-}
 for _ in $(seq 1 100); do healthy && break; sleep 0.2; done
 healthy || { echo "e2e: server did not start"; cat "$LOG"; exit 1; }
 

@@ -195,6 +195,39 @@ async def _run(
     return rotations
 
 
+async def _completed(
+    session: AsyncSession,
+    callers: dict[str, Caller],
+    teacher_id: int,
+    period: tuple[date, date],
+    scores: Scores,
+    school_ids: dict[str, int],
+) -> Rotation:
+    """A past dispatch 城关中学 → 张庄中学 with its history, evaluated and completed by the host."""
+    (past,) = await _run(
+        session,
+        callers,
+        home="YX003",
+        host="YX007",
+        teachers=[teacher_id],
+        period=period,
+        to_state="active",
+        school_ids=school_ids,
+        subjects=["语文"],
+    )
+    session.add_all(_history(past, upto=period[1], absent_every=15))
+    await session.flush()
+    host = callers["admin_YX007"]
+    comments = "工作认真负责，示范课效果好，带动了本校语文组教研。"
+    await evaluations.evaluate(
+        session, caller=host, rotation_id=past.id, data=EvaluationCreate(scores=scores, comments=comments)
+    )
+    await service.transition(
+        session, caller=host, rotation_id=past.id, action="complete", comment="", expected_version=None
+    )
+    return past
+
+
 async def seed_rotations(session: AsyncSession, bureau: Organization) -> int:
     """Once: skipped when the demo county already has rotations. Returns how many were created."""
     school_ids = dict((await session.execute(select(School.code, School.id))).all())
@@ -241,39 +274,15 @@ async def seed_rotations(session: AsyncSession, bureau: Organization) -> int:
         created += rotations
         if plan.absent_every:
             running += [(r, plan.absent_every + r.id % 3) for r in rotations]
-    # Last school year: a whole year at 张庄中学, evaluated and completed (it counts for the title rule).
-    last_year = rules.term_dates(Term.year, term[0].year - 1 if term[0].month >= 8 else term[0].year - 2)
-    (past,) = await _run(
-        session,
-        callers,
-        home="YX003",
-        host="YX007",
-        teachers=[roster["YX003"][4]],
-        period=last_year,
-        to_state="active",
-        school_ids=school_ids,
-        subjects=["语文"],
-    )
-    session.add_all(_history(past, upto=last_year[1], absent_every=15))
-    await session.flush()
-    await evaluations.evaluate(
-        session,
-        caller=callers["admin_YX007"],
-        rotation_id=past.id,
-        data=EvaluationCreate(
-            scores=Scores(attitude=95, attendance=93, teaching=90, results=88, contribution=92),
-            comments="工作认真负责，示范课效果好，带动了本校语文组教研。",
-        ),
-    )
-    await service.transition(
-        session,
-        caller=callers["admin_YX007"],
-        rotation_id=past.id,
-        action="complete",
-        comment="",
-        expected_version=None,
-    )
-    created.append(past)
+    # Earlier years: an autumn term two years ago and last whole school year at 张庄中学, each evaluated
+    # and completed — together more than the 365 rural days a title application needs.
+    last = term[0].year - 1 if term[0].month >= 8 else term[0].year - 2
+    for period, marks in (
+        (rules.term_dates(Term.autumn, last - 1), (90, 88, 86, 84, 85)),
+        (rules.term_dates(Term.year, last), (95, 93, 90, 88, 92)),
+    ):
+        scores = Scores(**dict(zip(Scores.model_fields, marks, strict=True)))
+        created.append(await _completed(session, callers, roster["YX003"][4], period, scores, school_ids))
     for rotation, absent_every in running:
         await session.refresh(rotation)  # later proposals expired the loaded objects
         session.add_all(_history(rotation, upto=now_day - timedelta(days=1), absent_every=absent_every))

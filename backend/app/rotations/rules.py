@@ -27,7 +27,6 @@ STEPS: dict[tuple[S, str], Step] = {
     (S.active, "withdraw"): Step(S.withdrawn, frozenset({"home", "bureau"}), True),
 }
 ACTIONS = ("approve", "arrive", "complete", "withdraw")
-NEXT_ACTOR = {S.planned: "bureau", S.approved: "receiving_school", S.active: "receiving_school"}
 # Everything but a withdrawn rotation holds the teacher's time.
 HOLDING = frozenset({S.planned, S.approved, S.active, S.completed})
 
@@ -70,3 +69,13 @@ def leave_allowed(status: LeaveStatus, sides: frozenset[str]) -> list[str]:
 def host_party(direction: RotationDirection) -> str:
     """Which side of the pairing hosts the teacher: a dispatch goes to the receiving school."""
     return "receiving_school" if direction == RotationDirection.dispatch else "supporting_school"
+
+
+def next_actor(status: S, direction: RotationDirection) -> str | None:
+    """The bureau approves; then the host school (receiving for a dispatch, supporting for a training
+    visit) confirms arrival and, at the end, completion."""
+    if status == S.planned:
+        return "bureau"
+    if status in (S.approved, S.active):
+        return host_party(direction)
+    return None

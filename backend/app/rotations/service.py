@@ -80,7 +80,7 @@ def present(caller: Caller, rotation: Rotation) -> Rotation:
     rotation.allowed_actions = rules.allowed(  # type: ignore[attr-defined]
         rotation.status, sides_of(caller, rotation), caller.role == Role.bureau_admin
     )
-    rotation.next_actor = rules.NEXT_ACTOR.get(rotation.status)  # type: ignore[attr-defined]
+    rotation.next_actor = rules.next_actor(rotation.status, rotation.direction)  # type: ignore[attr-defined]
     return rotation
 
 

@@ -113,6 +113,11 @@ async def test_proposals_are_checked(client: AsyncClient, world: World) -> None:
         ),
     )
     assert training.status_code == 201
+    approved = await client.post(
+        f"/api/v1/rotations/{training.json()['id']}/approve", headers=world.headers[BUREAU]
+    )
+    # A training visit is hosted by the supporting school: it confirms the arrival.
+    assert approved.json()["next_actor"] == "supporting_school"
     no_period = await client.post(
         "/api/v1/rotations", json=_plan(world, start_date=None, end_date=None), headers=headers
     )

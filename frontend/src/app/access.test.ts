@@ -8,6 +8,11 @@ const ALL: Capability[] = [
   'meetings.view',
   'meetings.edit',
   'compliance.view',
+  'rotations.view',
+  'rotations.propose',
+  'rotations.approve',
+  'calendar.edit',
+  'rotationReports.view',
   'programmes.view',
   'programmes.edit',
   'schools.view',
@@ -34,6 +39,8 @@ describe('accessFor', () => {
       'agreements.view',
       'meetings.view',
       'compliance.view',
+      'rotations.view',
+      'rotationReports.view',
       'programmes.view',
       'schools.view',
       'teachers.view',
@@ -49,6 +56,9 @@ describe('accessFor', () => {
       'meetings.view',
       'meetings.edit',
       'compliance.view',
+      'rotations.view',
+      'rotations.propose',
+      'rotationReports.view',
       'programmes.view',
       'schools.view',
       'teachers.view',
@@ -59,11 +69,19 @@ describe('accessFor', () => {
     expect(accessFor({ role: 'school_admin', school_id: 4 }).fixedSchoolId).toBe(4);
   });
 
-  it('teacher only has the profile and lands there', () => {
+  it('teacher only has the profile and their own rotation, and lands on the phone home', () => {
     expect(granted('teacher', 4)).toEqual(['profile.view']);
     const a = accessFor({ role: 'teacher', school_id: 4 });
-    expect(a.landingPath).toBe('/profile');
+    expect(a.can('rotations.mine')).toBe(true);
+    expect(a.landingPath).toBe('/my');
     expect(a.fixedSchoolId).toBeNull();
+  });
+
+  it('only teachers have "my rotation"', () => {
+    for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) {
+      expect(accessFor({ role, school_id: role === 'school_admin' ? 4 : null }).can('rotations.mine')).toBe(false);
+    }
+    expect(accessFor(null).can('rotations.mine')).toBe(false);
   });
 
   it('bureau users land on the schools list and have no fixed school', () => {
@@ -110,6 +128,28 @@ describe('accessFor', () => {
     expect(can('bureau_viewer', 'meetings.edit')).toBe(false);
     expect(can('teacher', 'meetings.view')).toBe(false);
     expect(can('teacher', 'compliance.view')).toBe(false);
+  });
+
+  it('rotations: staff see them, school admins and the bureau admin propose, only the bureau admin approves and keeps the calendar', () => {
+    const can = (role: Role, c: Capability) => accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can(c);
+    for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) expect(can(role, 'rotations.view')).toBe(true);
+    expect(can('teacher', 'rotations.view')).toBe(false);
+    expect(can('bureau_admin', 'rotations.propose')).toBe(true);
+    expect(can('school_admin', 'rotations.propose')).toBe(true);
+    expect(can('bureau_viewer', 'rotations.propose')).toBe(false);
+    expect(can('teacher', 'rotations.propose')).toBe(false);
+    expect(can('bureau_admin', 'rotations.approve')).toBe(true);
+    for (const role of ['bureau_viewer', 'school_admin', 'teacher'] as const) {
+      expect(can(role, 'rotations.approve')).toBe(false);
+      expect(can(role, 'calendar.edit')).toBe(false);
+    }
+    expect(can('bureau_admin', 'calendar.edit')).toBe(true);
+  });
+
+  it('rotation reports (compliance, service ledger, roster): bureau roles and school admins, never teachers', () => {
+    const can = (role: Role) => accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can('rotationReports.view');
+    for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) expect(can(role)).toBe(true);
+    expect(can('teacher')).toBe(false);
   });
 
   it('no user, no capability', () => {

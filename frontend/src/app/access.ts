@@ -20,7 +20,19 @@ export type Capability =
   /** Schedule and record meetings (minutes, follow-up items) under the agreements one is party to. */
   | 'meetings.edit'
   /** Which pairs met as often as their programme asks (例会督查). */
-  | 'compliance.view';
+  | 'compliance.view'
+  /** Teacher rotations (支教/跟岗) in scope: the list, a rotation's attendance, leave, work log, evaluation. */
+  | 'rotations.view'
+  /** Propose rotations (a school admin: of its own school's teachers). */
+  | 'rotations.propose'
+  /** Approve proposed rotations (one by one or several at once). */
+  | 'rotations.approve'
+  /** The bureau's holidays and make-up school days that attendance counts with. */
+  | 'calendar.edit'
+  /** A teacher's own rotation on the phone (/my): check-in, work log, leave, attendance, evaluation. */
+  | 'rotations.mine'
+  /** The rotation reports: rotation-rate compliance, the title-service ledger, a school's rotating teachers. */
+  | 'rotationReports.view';
 
 export interface Access {
   can: (capability: Capability) => boolean;
@@ -43,6 +55,11 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'meetings.view',
     'meetings.edit',
     'compliance.view',
+    'rotations.view',
+    'rotations.propose',
+    'rotations.approve',
+    'calendar.edit',
+    'rotationReports.view',
     'programmes.view',
     'programmes.edit',
     'schools.view',
@@ -57,6 +74,8 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'agreements.view',
     'meetings.view',
     'compliance.view',
+    'rotations.view',
+    'rotationReports.view',
     'programmes.view',
     'schools.view',
     'teachers.view',
@@ -69,6 +88,9 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'meetings.view',
     'meetings.edit',
     'compliance.view',
+    'rotations.view',
+    'rotations.propose',
+    'rotationReports.view',
     'programmes.view',
     'schools.view',
     'teachers.view',
@@ -76,7 +98,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'users.view',
     'profile.view',
   ],
-  teacher: ['profile.view'],
+  teacher: ['rotations.mine', 'profile.view'],
 };
 
 export function capabilitiesOf(role: Role): ReadonlySet<Capability> {
@@ -86,6 +108,8 @@ export function capabilitiesOf(role: Role): ReadonlySet<Capability> {
 function landingPathOf(role: Role | null, capabilities: ReadonlySet<Capability>): string {
   // school admins start on their agreements, with the ones waiting for them on top
   if (role === 'school_admin' && capabilities.has('agreements.view')) return '/agreements';
+  // a dispatched teacher starts on their phone home: today's check-in
+  if (capabilities.has('rotations.mine')) return '/my';
   return capabilities.has('schools.view') ? '/schools' : '/profile';
 }
 

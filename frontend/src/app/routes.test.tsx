@@ -5,17 +5,32 @@ import { menuKeyFor, menuRoutes, ROUTES } from './routes';
 describe('route table', () => {
   it('the menu shows only what the role may open', () => {
     const labels = (role: Parameters<typeof accessFor>[0]) => menuRoutes(accessFor(role).can).map((r) => r.menu?.labelKey);
-    const all = ['nav.agreements', 'nav.meetings', 'nav.compliance', 'nav.programmes', 'nav.schools', 'nav.teachers', 'nav.users', 'nav.profile'];
+    const reports = ['rotationReport.menu.roster', 'rotationReport.menu.compliance', 'rotationReport.menu.ledger'];
+    const staff = ['nav.agreements', 'nav.meetings', 'nav.compliance', 'rotation.menu', ...reports, 'nav.programmes', 'nav.schools', 'nav.teachers', 'nav.users', 'nav.profile'];
+    // the school calendar (holidays, make-up days) is the bureau admin's
+    const all = [...staff.slice(0, 7), 'calendar.menu', ...staff.slice(7)];
     expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(all);
-    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(all);
-    expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(all);
-    expect(labels({ role: 'teacher', school_id: 4 })).toEqual(['nav.profile']);
+    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(staff);
+    expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(staff);
+    expect(labels({ role: 'teacher', school_id: 4 })).toEqual(['mobile.menu', 'nav.profile']);
   });
 
   it('create and edit pages need the edit capability', () => {
-    for (const r of ROUTES.filter((x) => x.path.endsWith('/new') || x.path.endsWith('/edit'))) {
-      expect(r.capability.endsWith('.edit')).toBe(true);
+    // the teacher's own records (/my/...) are written under "my rotation" itself
+    for (const r of ROUTES.filter((x) => (x.path.endsWith('/new') || x.path.endsWith('/edit')) && !x.path.startsWith('/my/'))) {
+      // proposing a rotation is its own capability (school admins propose, only the bureau approves)
+      expect(r.capability.endsWith('.edit') || r.capability === 'rotations.propose').toBe(true);
     }
+    expect(ROUTES.find((r) => r.path === '/rotations/new')?.capability).toBe('rotations.propose');
+    expect(ROUTES.find((r) => r.path === '/calendar')?.capability).toBe('calendar.edit');
+  });
+
+  it("the teacher's phone screens all need 'rotations.mine' and highlight the one menu entry", () => {
+    const mine = ROUTES.filter((r) => r.path === '/my' || r.path.startsWith('/my/'));
+    expect(mine.map((r) => r.path)).toEqual(['/my', '/my/log/new', '/my/log/:id/edit', '/my/logs', '/my/leave', '/my/attendance', '/my/evaluation']);
+    expect(mine.every((r) => r.capability === 'rotations.mine')).toBe(true);
+    expect(menuKeyFor('/my/logs')).toBe('/my');
+    expect(menuKeyFor('/my/log/3/edit')).toBe('/my');
   });
 
   it('recording a meeting needs the edit capability', () => {
@@ -36,6 +51,14 @@ describe('route table', () => {
     expect(menuKeyFor('/meetings/7')).toBe('/meetings');
     expect(menuKeyFor('/meetings/7/record')).toBe('/meetings');
     expect(menuKeyFor('/compliance/meetings')).toBe('/compliance/meetings');
+    expect(menuKeyFor('/rotations/new')).toBe('/rotations');
+    expect(menuKeyFor('/rotations/12')).toBe('/rotations');
+    expect(menuKeyFor('/calendar')).toBe('/calendar');
+    // a longer menu path wins over the one it sits under
+    expect(menuKeyFor('/rotations/roster')).toBe('/rotations/roster');
+    expect(menuKeyFor('/compliance/rotations')).toBe('/compliance/rotations');
+    expect(menuKeyFor('/compliance/rotations/candidates')).toBe('/compliance/rotations');
+    expect(menuKeyFor('/reports/service-records')).toBe('/reports/service-records');
     expect(menuKeyFor('/schoolsx')).toBeUndefined();
     expect(menuKeyFor('/login')).toBeUndefined();
   });

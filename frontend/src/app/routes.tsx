@@ -5,11 +5,17 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  EnvironmentOutlined,
   FlagOutlined,
+  FundOutlined,
   IdcardOutlined,
+  ReconciliationOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Capability } from './access';
 
@@ -17,11 +23,17 @@ export type MenuLabelKey =
   | 'nav.agreements'
   | 'nav.meetings'
   | 'nav.compliance'
+  | 'rotation.menu'
+  | 'rotationReport.menu.roster'
+  | 'rotationReport.menu.compliance'
+  | 'rotationReport.menu.ledger'
+  | 'calendar.menu'
   | 'nav.programmes'
   | 'nav.schools'
   | 'nav.teachers'
   | 'nav.users'
-  | 'nav.profile';
+  | 'nav.profile'
+  | 'mobile.menu';
 
 export interface AppRoute {
   path: string;
@@ -50,6 +62,21 @@ const UserListPage = lazy(() => import('../features/users/UserListPage'));
 const UserDetailPage = lazy(() => import('../features/users/UserDetailPage'));
 const UserFormPage = lazy(() => import('../features/users/UserFormPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+const RotationListPage = lazy(() => import('../features/rotations/RotationListPage'));
+const RotationFormPage = lazy(() => import('../features/rotations/RotationFormPage'));
+const RotationDetailPage = lazy(() => import('../features/rotations/RotationDetailPage'));
+const CalendarDaysPage = lazy(() => import('../features/rotations/CalendarDaysPage'));
+const RotationRosterPage = lazy(() => import('../features/rotationReports/RotationRosterPage'));
+const RotationCompliancePage = lazy(() => import('../features/rotationReports/RotationCompliancePage'));
+const RotationCandidatesPage = lazy(() => import('../features/rotationReports/CandidatesPage'));
+const ServiceLedgerPage = lazy(() => import('../features/rotationReports/ServiceLedgerPage'));
+// The dispatched teacher's phone screens: own chunks with lean imports (src/mobile).
+const MobileHome = lazy(() => import('../mobile/MobileHome'));
+const MobileLogForm = lazy(() => import('../mobile/LogFormPage'));
+const MobileLogList = lazy(() => import('../mobile/LogListPage'));
+const MobileLeave = lazy(() => import('../mobile/LeavePage'));
+const MobileAttendance = lazy(() => import('../mobile/AttendancePage'));
+const MobileEvaluation = lazy(() => import('../mobile/EvaluationPage'));
 
 export const ROUTES: readonly AppRoute[] = [
   {
@@ -74,6 +101,40 @@ export const ROUTES: readonly AppRoute[] = [
     capability: 'compliance.view',
     Component: CompliancePage,
     menu: { labelKey: 'nav.compliance', icon: <AuditOutlined />, testId: 'menu-compliance' },
+  },
+  {
+    path: '/rotations',
+    capability: 'rotations.view',
+    Component: RotationListPage,
+    menu: { labelKey: 'rotation.menu', icon: <SwapOutlined />, testId: 'menu-rotations' },
+  },
+  { path: '/rotations/new', capability: 'rotations.propose', Component: RotationFormPage },
+  { path: '/rotations/:id', capability: 'rotations.view', Component: RotationDetailPage },
+  // the rotation reports, next to the rotations they report on
+  {
+    path: '/rotations/roster',
+    capability: 'rotationReports.view',
+    Component: RotationRosterPage,
+    menu: { labelKey: 'rotationReport.menu.roster', icon: <UserSwitchOutlined />, testId: 'menu-rotation-roster' },
+  },
+  {
+    path: '/compliance/rotations',
+    capability: 'rotationReports.view',
+    Component: RotationCompliancePage,
+    menu: { labelKey: 'rotationReport.menu.compliance', icon: <FundOutlined />, testId: 'menu-rotation-compliance' },
+  },
+  { path: '/compliance/rotations/candidates', capability: 'rotationReports.view', Component: RotationCandidatesPage },
+  {
+    path: '/reports/service-records',
+    capability: 'rotationReports.view',
+    Component: ServiceLedgerPage,
+    menu: { labelKey: 'rotationReport.menu.ledger', icon: <ReconciliationOutlined />, testId: 'menu-service-ledger' },
+  },
+  {
+    path: '/calendar',
+    capability: 'calendar.edit',
+    Component: CalendarDaysPage,
+    menu: { labelKey: 'calendar.menu', icon: <ScheduleOutlined />, testId: 'menu-calendar' },
   },
   {
     path: '/programmes',
@@ -112,6 +173,18 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/users/:id', capability: 'users.view', Component: UserDetailPage },
   { path: '/users/:id/edit', capability: 'users.edit', Component: UserFormPage },
   {
+    path: '/my',
+    capability: 'rotations.mine',
+    Component: MobileHome,
+    menu: { labelKey: 'mobile.menu', icon: <EnvironmentOutlined />, testId: 'menu-my' },
+  },
+  { path: '/my/log/new', capability: 'rotations.mine', Component: MobileLogForm },
+  { path: '/my/log/:id/edit', capability: 'rotations.mine', Component: MobileLogForm },
+  { path: '/my/logs', capability: 'rotations.mine', Component: MobileLogList },
+  { path: '/my/leave', capability: 'rotations.mine', Component: MobileLeave },
+  { path: '/my/attendance', capability: 'rotations.mine', Component: MobileAttendance },
+  { path: '/my/evaluation', capability: 'rotations.mine', Component: MobileEvaluation },
+  {
     path: '/profile',
     capability: 'profile.view',
     Component: ProfilePage,
@@ -124,7 +197,12 @@ export function menuRoutes(can: (c: Capability) => boolean): AppRoute[] {
   return ROUTES.filter((r) => r.menu && can(r.capability));
 }
 
-/** The menu entry a location belongs to ("/schools/5/edit" → "/schools"). */
+/**
+ * The menu entry a location belongs to ("/schools/5/edit" → "/schools"): the longest menu path that
+ * contains it, so "/rotations/roster" is its own entry rather than part of "/rotations".
+ */
 export function menuKeyFor(pathname: string): string | undefined {
-  return ROUTES.find((r) => r.menu && (pathname === r.path || pathname.startsWith(`${r.path}/`)))?.path;
+  return ROUTES.filter((r) => r.menu && (pathname === r.path || pathname.startsWith(`${r.path}/`))).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0]?.path;
 }

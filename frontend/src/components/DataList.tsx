@@ -1,6 +1,6 @@
 // A server-paged list: a sortable table on wide screens, cards on phones.
 import type { Key, ReactNode } from 'react';
-import { Button, Card, Empty, Grid, List, Table } from 'antd';
+import { Button, Card, Checkbox, Empty, Grid, List, Table } from 'antd';
 import type { TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
@@ -21,12 +21,30 @@ export interface DataListProps<T extends object> {
   emptyText: string;
   emptyAction?: ReactNode;
   testId: string;
+  /** Optional row selection (checkboxes on table rows and on cards), kept across pages by the caller. */
+  selection?: ListSelection<T>;
+}
+
+export interface ListSelection<T> {
+  selected: readonly T[];
+  onChange: (selected: T[]) => void;
+  /** Rows that cannot be picked get a disabled checkbox. */
+  selectable?: (item: T) => boolean;
+  /** The checkbox's accessible name. */
+  label: string;
 }
 
 export function DataList<T extends object>(props: DataListProps<T>) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const { state, onChange } = props;
+  const { state, onChange, selection } = props;
+  const keyOf = (item: T): Key => item[props.rowKey] as Key;
+  const selectedKeys = selection ? selection.selected.map(keyOf) : [];
+  const toggle = (item: T, on: boolean) => {
+    if (!selection) return;
+    const rest = selection.selected.filter((x) => keyOf(x) !== keyOf(item));
+    selection.onChange(on ? [...rest, item] : rest);
+  };
 
   const empty = props.loading ? (
     <div style={{ height: 120 }} />
@@ -61,7 +79,21 @@ export function DataList<T extends object>(props: DataListProps<T>) {
         renderItem={(item) => (
           <List.Item style={{ padding: '4px 0', borderBlockEnd: 'none' }}>
             <Card size="small" hoverable style={{ width: '100%' }} onClick={() => props.onOpen(item)} data-testid="list-card">
-              {props.renderCard(item)}
+              {selection ? (
+                <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                  <Checkbox
+                    checked={selectedKeys.includes(keyOf(item))}
+                    disabled={selection.selectable ? !selection.selectable(item) : false}
+                    onClick={(e) => e.stopPropagation()}
+                    onChange={(e) => toggle(item, e.target.checked)}
+                    aria-label={selection.label}
+                    data-testid="row-select"
+                  />
+                  <div style={{ flex: 1, minWidth: 0 }}>{props.renderCard(item)}</div>
+                </div>
+              ) : (
+                props.renderCard(item)
+              )}
             </Card>
           </List.Item>
         )}
@@ -79,6 +111,24 @@ export function DataList<T extends object>(props: DataListProps<T>) {
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: empty }}
       pagination={props.total > 0 ? pagination : false}
+      rowSelection={
+        selection
+          ? {
+              selectedRowKeys: selectedKeys,
+              preserveSelectedRowKeys: true,
+              getCheckboxProps: (item) => ({
+                disabled: selection.selectable ? !selection.selectable(item) : false,
+                'aria-label': selection.label,
+                'data-testid': 'row-select',
+              }),
+              onChange: (keys) => {
+                // rows picked on other pages are not in `items`: keep them from the current selection
+                const known = new Map<Key, T>([...selection.selected, ...props.items].map((x) => [keyOf(x), x]));
+                selection.onChange(keys.flatMap((k) => known.get(k) ?? []));
+              },
+            }
+          : undefined
+      }
       onRow={(item) => ({ onClick: () => props.onOpen(item), style: { cursor: 'pointer' } })}
       onChange={(_p, _f, sorter, extra) => {
         if (extra.action !== 'sort') return;

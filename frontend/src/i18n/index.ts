@@ -3,7 +3,6 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import zhCN from './zh-CN.json';
-import en from './en.json';
 import { setApiLanguage } from '../api/client';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -32,8 +31,17 @@ function applySideEffects(lang: Language): void {
   document.documentElement.lang = lang;
 }
 
+/** Chinese ships in the main bundle (it is the default and the fallback); English is its own chunk,
+ * fetched the first time it is needed, so Chinese users never download it. */
+async function ensureLoaded(lang: Language): Promise<void> {
+  if (lang === 'zh-CN' || i18n.hasResourceBundle(lang, 'translation')) return;
+  const { default: en } = await import('./en.json');
+  i18n.addResourceBundle('en', 'translation', en);
+}
+
 /** Switch the UI language and remember it in this browser. */
 export async function switchLanguage(lang: Language): Promise<void> {
+  await ensureLoaded(lang);
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {
@@ -50,12 +58,17 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 applySideEffects(initial);
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: initial,
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Resolves when the remembered language is ready; the app renders after it (no flash of Chinese
+ * for English users, one small fetch for them). */
+export const i18nReady: Promise<void> =
+  initial === 'zh-CN' ? Promise.resolve() : ensureLoaded(initial).then(() => i18n.changeLanguage(initial)).then(() => undefined);
 
 const setTitle = () => {
   document.title = i18n.t('app.title');

@@ -26,6 +26,11 @@ describe('language switch', () => {
       'Agreements',
       'Meetings',
       'Meeting compliance',
+      'Rotations',
+      'Rotation attendance',
+      'Rotation compliance',
+      'Service ledger',
+      'School calendar',
       'Programmes',
       'Schools',
       'Teachers',
@@ -64,6 +69,6 @@ describe('language switch', () => {
       await other.close();
     }
     await shell.switchLanguage();
-    await s.page.getByTestId('main-menu').getByText('我的').waitFor();
+    await s.page.getByTestId('main-menu').getByText('我的', { exact: true }).waitFor();
   });
 });

@@ -8,17 +8,24 @@ const ALL_MENU = [
   'menu-agreements',
   'menu-meetings',
   'menu-compliance',
+  'menu-rotations',
+  // the rotation reports: a school's rotating teachers, rotation compliance, the service ledger
+  'menu-rotation-roster',
+  'menu-rotation-compliance',
+  'menu-service-ledger',
   'menu-programmes',
   'menu-schools',
   'menu-teachers',
   'menu-users',
   'menu-profile',
 ];
+// the school calendar (holidays and make-up days for attendance) is the bureau admin's only
+const BUREAU_MENU = [...ALL_MENU.slice(0, 7), 'menu-calendar', ...ALL_MENU.slice(7)];
 const EXPECTED: Partial<Record<DemoUser, { menu: string[]; landing: RegExp }>> = {
-  bureau: { menu: ALL_MENU, landing: /\/schools$/ },
+  bureau: { menu: BUREAU_MENU, landing: /\/schools$/ },
   leader: { menu: ALL_MENU, landing: /\/schools$/ },
   admin_YX004: { menu: ALL_MENU, landing: /\/agreements$/ },
-  teacher: { menu: ['menu-profile'], landing: /\/profile$/ },
+  teacher: { menu: ['menu-my', 'menu-profile'], landing: /\/my$/ },
 };
 
 let s: Session;

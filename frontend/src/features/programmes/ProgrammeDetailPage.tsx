@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Grid, Typography } from 'antd';
+import { Button, Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { EditOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/Results';
 import { useIdParam } from '../../components/useIdParam';
 import { formatDate, formatDateTime, formatShare, orEmpty } from '../../lib/format';
+import { CRITERIA } from '../rotations/types';
 import { useProgramme } from './queries';
 
 export default function ProgrammeDetailPage() {
@@ -70,6 +71,15 @@ export default function ProgrammeDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('programme.requiredWeakServiceDays')}>
             {t('programme.days', { count: p.required_weak_service_days })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('rotation.weights.title')} span={screens.md ? 2 : 1}>
+            <Space size={[4, 4]} wrap data-testid="programme-weights">
+              {CRITERIA.map((c) => (
+                <Tag key={c} data-criterion={c}>
+                  {t(`enum.evaluationCriterion.${c}`)} {p.evaluation_weights[c]}
+                </Tag>
+              ))}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('common.updatedAt')}>{formatDateTime(p.updated_at)}</Descriptions.Item>
           <Descriptions.Item label={t('common.version')}>{p.version}</Descriptions.Item>

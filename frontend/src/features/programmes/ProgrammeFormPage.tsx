@@ -12,7 +12,10 @@ import { useFormErrors } from '../../components/useFormErrors';
 import { useIdParam } from '../../components/useIdParam';
 import { changedFields } from '../../lib/diff';
 import { percentFromShare, shareFromPercent } from '../../lib/format';
+import type { EvaluationWeights } from '../rotations/types';
 import { useCreateProgramme, useProgramme, useUpdateProgramme } from './queries';
+import { DEFAULT_WEIGHTS, sameWeights, weightsTotal, weightsValid } from './weights';
+import { WeightsInput, type WeightsValue } from './WeightsInput';
 
 interface Values {
   name: string;
@@ -27,6 +30,7 @@ interface Values {
   rotation_eligibility_years: number;
   required_rural_service_days: number;
   required_weak_service_days: number;
+  evaluation_weights: WeightsValue;
 }
 const FIELDS: readonly (keyof Values)[] = [
   'name',
@@ -41,7 +45,20 @@ const FIELDS: readonly (keyof Values)[] = [
   'rotation_eligibility_years',
   'required_rural_service_days',
   'required_weak_service_days',
+  'evaluation_weights',
 ];
+// a wrong weight is reported on the criterion (loc …evaluation_weights.attitude): show it on the one control
+const ALIASES = { attitude: 'evaluation_weights', attendance: 'evaluation_weights', teaching: 'evaluation_weights', results: 'evaluation_weights', contribution: 'evaluation_weights' } as const;
+
+function weightsOf(w: WeightsValue): EvaluationWeights {
+  return {
+    attitude: w.attitude ?? 0,
+    attendance: w.attendance ?? 0,
+    teaching: w.teaching ?? 0,
+    results: w.results ?? 0,
+    contribution: w.contribution ?? 0,
+  };
+}
 
 function toBody(v: Values): ProgrammeCreate {
   return {
@@ -57,6 +74,7 @@ function toBody(v: Values): ProgrammeCreate {
     rotation_eligibility_years: v.rotation_eligibility_years,
     required_rural_service_days: v.required_rural_service_days,
     required_weak_service_days: v.required_weak_service_days,
+    evaluation_weights: weightsOf(v.evaluation_weights),
   };
 }
 
@@ -74,6 +92,7 @@ function fromProgramme(p: Programme): ProgrammeCreate {
     rotation_eligibility_years: p.rotation_eligibility_years,
     required_rural_service_days: p.required_rural_service_days,
     required_weak_service_days: p.required_weak_service_days,
+    evaluation_weights: p.evaluation_weights,
   };
 }
 
@@ -91,6 +110,7 @@ function toValues(p: Programme): Values {
     rotation_eligibility_years: p.rotation_eligibility_years,
     required_rural_service_days: p.required_rural_service_days,
     required_weak_service_days: p.required_weak_service_days,
+    evaluation_weights: { ...p.evaluation_weights },
   };
 }
 
@@ -109,6 +129,7 @@ function defaults(): Partial<Values> {
     rotation_eligibility_years: 6,
     required_rural_service_days: 365,
     required_weak_service_days: 1095,
+    evaluation_weights: { ...DEFAULT_WEIGHTS },
   };
 }
 
@@ -122,6 +143,7 @@ function ProgrammeForm({ programme, onReload }: { programme: Programme | null; o
   const update = useUpdateProgramme(programme?.id ?? 0);
   const showErrors = useFormErrors(form, {
     fields: FIELDS,
+    aliases: ALIASES,
     conflictField: 'name',
     onReload: async () => {
       const fresh = await onReload();
@@ -138,6 +160,8 @@ function ProgrammeForm({ programme, onReload }: { programme: Programme | null; o
     try {
       if (loaded) {
         const body = changedFields(fromProgramme(loaded), toBody(values));
+        // an object always differs by reference: send the weights only when one of them changed
+        if (body.evaluation_weights && sameWeights(body.evaluation_weights, loaded.evaluation_weights)) delete body.evaluation_weights;
         const saved = await update.mutateAsync({ version: loaded.version, body });
         message.success(t('common.saved'));
         void navigate(`/programmes/${saved.id}`);
@@ -209,6 +233,19 @@ function ProgrammeForm({ programme, onReload }: { programme: Programme | null; o
         </Form.Item>
         <Form.Item name="required_weak_service_days" label={t('programme.requiredWeakServiceDays')} extra={t('programme.serviceDaysHelp')} rules={required}>
           <InputNumber min={0} max={3650} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="evaluation_weights"
+          label={t('rotation.weights.title')}
+          extra={t('rotation.weights.help')}
+          rules={[
+            {
+              validator: (_r, v: WeightsValue | undefined) =>
+                weightsValid(v) ? Promise.resolve() : Promise.reject(new Error(t('rotation.weights.mustTotal', { total: weightsTotal(v) }))),
+            },
+          ]}
+        >
+          <WeightsInput />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="submit">

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { BASE_URL, CHROMIUM_PATH } from './env';
 
 const ARGS = [
@@ -30,10 +30,16 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** A fresh browser context (own cookies and storage), desktop size unless told otherwise. */
-export async function newSession(viewport = { width: 1280, height: 800 }): Promise<Session> {
+/**
+ * A fresh browser context (own cookies and storage), desktop size unless told otherwise; `options`
+ * adds context settings (a time zone, a granted geolocation...).
+ */
+export async function newSession(
+  viewport = { width: 1280, height: 800 },
+  options: Omit<BrowserContextOptions, 'baseURL' | 'viewport'> = {},
+): Promise<Session> {
   const b = await getBrowser();
-  const context = await b.newContext({ baseURL: BASE_URL, viewport, locale: 'zh-CN' });
+  const context = await b.newContext({ locale: 'zh-CN', ...options, baseURL: BASE_URL, viewport });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { context, page, close: () => context.close() };

@@ -14,5 +14,6 @@ export type DemoUser =
   | 'admin_YX004'
   | 'teacher'
   | 'admin_YX002'
+  | 'admin_YX005'
   | 'admin_YX009'
   | 'admin_YX013';
