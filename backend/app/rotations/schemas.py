@@ -98,6 +98,7 @@ class RotationFilters(BaseModel):
     agreement_id: int | None = None
     direction: RotationDirection | None = None
     school_year: int | None = Field(default=None, ge=2000, le=2100)
+    term: Term | None = Field(default=None, description="With school_year: rotations in that term")
     subject: str | None = Field(default=None, max_length=30, description="Teachers who teach this subject")
 
 

@@ -98,10 +98,13 @@ def rotations_query(*, caller: Caller, filters: RotationFilters) -> Select[Any]:
             )
         )
     if filters.school_year is not None:
-        stmt = stmt.where(
-            Rotation.start_date <= date(filters.school_year + 1, 8, 31),
-            Rotation.end_date >= date(filters.school_year, 9, 1),
+        # A term narrows the school year to its months; either way: rotations overlapping the period.
+        first, last = (
+            rules.term_dates(filters.term, filters.school_year)
+            if filters.term is not None
+            else (date(filters.school_year, 9, 1), date(filters.school_year + 1, 8, 31))
         )
+        stmt = stmt.where(Rotation.start_date <= last, Rotation.end_date >= first)
     return stmt
 
 

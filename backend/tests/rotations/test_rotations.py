@@ -341,3 +341,25 @@ async def test_outsiders_do_not_see_rotations(client: AsyncClient, world: World,
     assert (
         await client.get(f"/api/v1/rotations/{world.rotation.id}/checkins", headers=world.headers[role])
     ).status_code == 404
+
+
+async def test_list_filters_by_term_and_subject(
+    client: AsyncClient, world: World, session: AsyncSession
+) -> None:
+    autumn = await make_rotation(
+        session, world.teacher_a1, world.a2, start_date=date(2035, 9, 1), end_date=date(2036, 1, 31)
+    )  # teaches 数学 and 物理
+    spring = await make_rotation(
+        session, world.teacher_a2, world.a1, start_date=date(2036, 2, 1), end_date=date(2036, 7, 31)
+    )  # teaches 语文
+
+    async def ids(**params: object) -> set[int]:
+        answer = await client.get("/api/v1/rotations", params=params, headers=world.headers[BUREAU])
+        assert answer.status_code == 200, answer.text
+        return {r["id"] for r in answer.json()["items"]}
+
+    assert await ids(school_year=2035) == {autumn.id, spring.id}
+    assert await ids(school_year=2035, term="autumn") == {autumn.id}
+    assert await ids(school_year=2035, term="spring") == {spring.id}
+    assert await ids(school_year=2035, subject="语文") == {spring.id}
+    assert await ids(school_year=2035, subject="物理", term="spring") == set()

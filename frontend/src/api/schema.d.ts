@@ -8523,6 +8523,8 @@ export interface operations {
                 agreement_id?: number | null;
                 direction?: components["schemas"]["RotationDirection"] | null;
                 school_year?: number | null;
+                /** @description With school_year: rotations in that term */
+                term?: components["schemas"]["Term"] | null;
                 /** @description Teachers who teach this subject */
                 subject?: string | null;
                 limit?: number;
@@ -8581,6 +8583,8 @@ export interface operations {
                 agreement_id?: number | null;
                 direction?: components["schemas"]["RotationDirection"] | null;
                 school_year?: number | null;
+                /** @description With school_year: rotations in that term */
+                term?: components["schemas"]["Term"] | null;
                 /** @description Teachers who teach this subject */
                 subject?: string | null;
                 limit?: number;
@@ -8754,6 +8758,8 @@ export interface operations {
                 agreement_id?: number | null;
                 direction?: components["schemas"]["RotationDirection"] | null;
                 school_year?: number | null;
+                /** @description With school_year: rotations in that term */
+                term?: components["schemas"]["Term"] | null;
                 /** @description Teachers who teach this subject */
                 subject?: string | null;
                 limit?: number;
