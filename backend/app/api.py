@@ -19,6 +19,7 @@ from app.meetings.router import router as meetings_router
 from app.notifications.router import router as notifications_router
 from app.programmes.router import router as programmes_router
 from app.regions.router import router as regions_router
+from app.reporting.router import router as reporting_router
 from app.rotations.records_router import router as rotation_records_router
 from app.rotations.reports_router import router as rotation_reports_router
 from app.rotations.router import router as rotations_router
@@ -63,6 +64,7 @@ for router in (
     rotation_records_router,
     attachments_router,
     notifications_router,
+    reporting_router,
     audit_router,
 ):
     api_router.include_router(router)

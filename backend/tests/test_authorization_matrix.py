@@ -535,6 +535,16 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         _roles(409, 409, 409, 409, 404),
         True,
     ),
+    ("GET", "/api/v1/dashboard/summary"): (
+        _plain("/api/v1/dashboard/summary", params={"school_year": 2026}),
+        _roles(200, 200, 200, 403, 200),
+        False,
+    ),
+    ("GET", "/api/v1/dashboard/series"): (
+        _plain("/api/v1/dashboard/series", params={"school_year": 2026}),
+        _roles(200, 200, 200, 403, 200),
+        False,
+    ),
     ("GET", "/api/v1/teachers/{teacher_id}/service-record"): (
         _service_record,
         _roles(200, 200, 200, 200, 404),

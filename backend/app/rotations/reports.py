@@ -10,17 +10,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from sqlalchemy import (
-    Integer,
     Select,
     and_,
     case,
-    cast,
     func,
     literal,
     literal_column,
     or_,
     select,
-    type_coerce,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,6 +27,7 @@ from app.core.errors import Conflict
 from app.core.i18n import current_locale, t
 from app.core.listing import ListSpec
 from app.core.policy import Caller
+from app.core.sqldates import day_span
 from app.meetings.pdf import BODY, SMALL, TITLE
 from app.programmes.models import Programme
 from app.rotations.models import Evaluation, Rotation
@@ -58,19 +56,12 @@ async def title_rule(session: AsyncSession, caller: Caller) -> tuple[int, int]:
     return programme.required_rural_service_days, programme.required_weak_service_days
 
 
-def _day_span(dialect: str) -> Any:
-    """Days of a rotation, both ends included, as SQL (date arithmetic differs per database)."""
-    if dialect == "sqlite":
-        return cast(func.julianday(Rotation.end_date) - func.julianday(Rotation.start_date), Integer) + 1
-    return type_coerce(Rotation.end_date - Rotation.start_date, Integer) + 1
-
-
 def ledger_query(
     *, caller: Caller, filters: ServiceLedgerFilters, dialect: str, need_rural: int, need_weak: int
 ) -> Select[Any]:
     """One row per teacher in scope: days served at rural/remote and at weak schools on completed
     dispatches, what is still missing, and whether the title rule is met. All in one SQL statement."""
-    span = _day_span(dialect)
+    span = day_span(Rotation.start_date, Rotation.end_date, dialect)
     host = School.__table__.alias("host")
     served = (
         select(

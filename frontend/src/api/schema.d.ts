@@ -1488,6 +1488,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard Summary
+         * @description The KPIs of the bureau dashboard for a school year (and programme), in the caller's scope.
+         */
+        get: operations["reporting-dashboard_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard Series
+         * @description What the dashboard charts draw: the monthly trend of activities and check-ins, rotations by
+         *     subject, meeting compliance by pair, and the network of which schools help which.
+         */
+        get: operations["reporting-dashboard_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -2130,6 +2171,90 @@ export interface components {
              */
             rate: number;
         };
+        /** DashboardSeries */
+        DashboardSeries: {
+            /** School Year */
+            school_year: number;
+            /** Monthly */
+            monthly: components["schemas"]["MonthPoint"][];
+            /** Rotations By Subject */
+            rotations_by_subject: components["schemas"]["SubjectCount"][];
+            /** Compliance By Pair */
+            compliance_by_pair: components["schemas"]["PairCompliance"][];
+            /** Nodes */
+            nodes: components["schemas"]["NetworkNode"][];
+            /** Edges */
+            edges: components["schemas"]["NetworkEdge"][];
+        };
+        /**
+         * DashboardSummary
+         * @description The bureau's figures for a school year, in the caller's scope (one jurisdiction, or one school's
+         *     pairs), each computed by an aggregate query.
+         */
+        DashboardSummary: {
+            /** School Year */
+            school_year: number;
+            /** Programme Id */
+            programme_id: number | null;
+            /** Active Agreements */
+            active_agreements: number;
+            /**
+             * Receiving Schools Covered
+             * @description Receiving schools with an agreement in force
+             */
+            receiving_schools_covered: number;
+            /**
+             * Receiving Schools Total
+             * @description Schools that are weak or receive help under any agreement
+             */
+            receiving_schools_total: number;
+            /**
+             * Teachers On Rotation
+             * @description Teachers on an active rotation today
+             */
+            teachers_on_rotation: number;
+            /**
+             * Teacher Days Served
+             * @description Days of dispatch served in the school year up to today
+             */
+            teacher_days_served: number;
+            /**
+             * Meeting Compliance Rate
+             * @description Share of pairs meeting as often as required, 0–1
+             */
+            meeting_compliance_rate: number;
+            /**
+             * Rotation Share
+             * @description Teachers rotated out / eligible, supporting schools
+             */
+            rotation_share: number | null;
+            /** Rotation Share Target */
+            rotation_share_target: number;
+            /**
+             * Rotation Gap
+             * @description Teachers still to rotate to reach every school's minimum
+             */
+            rotation_gap: number;
+            /** Activities By Kind */
+            activities_by_kind: {
+                [key: string]: number;
+            };
+            /**
+             * Activities From
+             * Format: date
+             * @description The activities counted: this term, or the whole school year
+             */
+            activities_from: string;
+            /**
+             * Activities To
+             * Format: date
+             */
+            activities_to: string;
+            /** Donations Value Yuan */
+            donations_value_yuan: string;
+            /** Open Overdue Items */
+            open_overdue_items: number;
+        };
         /** DonationCreate */
         DonationCreate: {
             kind: components["schemas"]["DonationKind"];
@@ -2737,6 +2862,52 @@ export interface components {
          * @enum {string}
          */
         MinutesStatus: "draft" | "final";
+        /** MonthPoint */
+        MonthPoint: {
+            /**
+             * Month
+             * @description 2026-10
+             */
+            month: string;
+            /** Activities */
+            activities: number;
+            /** Checkins */
+            checkins: number;
+        };
+        /** NetworkEdge */
+        NetworkEdge: {
+            /** Agreement Id */
+            agreement_id: number;
+            /**
+             * Source
+             * @description The supporting school
+             */
+            source: number;
+            /**
+             * Target
+             * @description The receiving school
+             */
+            target: number;
+            /**
+             * Rotations
+             * @description Dispatches under the agreement in the school year
+             */
+            rotations: number;
+        };
+        /** NetworkNode */
+        NetworkNode: {
+            /** School Id */
+            school_id: number;
+            /** Name */
+            name: string;
+            /**
+             * Role
+             * @description supporting, receiving, or both (a school that is helped and helps)
+             */
+            role: string;
+            /** Is Weak */
+            is_weak: boolean;
+        };
         /** NotificationRead */
         NotificationRead: {
             /** Id */
@@ -2941,6 +3112,22 @@ export interface components {
             limit: number;
             /** Offset */
             offset: number;
+        };
+        /** PairCompliance */
+        PairCompliance: {
+            /** Agreement Id */
+            agreement_id: number;
+            /** Title */
+            title: string;
+            /** Supporting School Name */
+            supporting_school_name: string;
+            /** Receiving School Name */
+            receiving_school_name: string;
+            /** Held Total */
+            held_total: number;
+            /** Required */
+            required: number;
+            status: components["schemas"]["ComplianceStatus"];
         };
         /**
          * Party
@@ -3662,6 +3849,13 @@ export interface components {
          * @enum {string}
          */
         Stage: "kindergarten" | "primary" | "junior" | "nine_year" | "senior" | "complete" | "vocational" | "special";
+        /** SubjectCount */
+        SubjectCount: {
+            /** Subject */
+            subject: string;
+            /** Rotations */
+            rotations: number;
+        };
         /** TeacherCreate */
         TeacherCreate: {
             /** Name */
@@ -11137,6 +11331,114 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reporting-dashboard_summary": {
+        parameters: {
+            query: {
+                /** @description 2026 = 2026-09-01 … 2027-08-31 */
+                school_year: number;
+                programme_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reporting-dashboard_series": {
+        parameters: {
+            query: {
+                /** @description 2026 = 2026-09-01 … 2027-08-31 */
+                school_year: number;
+                programme_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSeries"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,284 @@
+"""The bureau dashboard: KPIs and chart series for a school year, each an aggregate SQL query over the
+caller's scope (a fixed number of queries whatever the size of the county — a test counts them)."""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, distinct, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.activities.models import Activity, Donation
+from app.agreements.models import Agreement
+from app.core import policy
+from app.core.clock import today
+from app.core.enums import (
+    ActionItemStatus,
+    ActivityKind,
+    AgreementStatus,
+    Role,
+    RotationDirection,
+    RotationStatus,
+    Term,
+)
+from app.core.errors import Forbidden
+from app.core.policy import Caller
+from app.core.sqldates import day_span, earlier, later, month_of
+from app.meetings.compliance import meeting_compliance
+from app.meetings.models import ActionItem
+from app.reporting.schemas import (
+    DashboardSeries,
+    DashboardSummary,
+    MonthPoint,
+    NetworkEdge,
+    NetworkNode,
+    PairCompliance,
+    SubjectCount,
+)
+from app.rotations import rules
+from app.rotations.compliance import rotation_compliance, school_year_bounds
+from app.rotations.models import CheckIn, Rotation
+from app.schools.models import School
+from app.teachers.models import Teacher, TeacherSubject
+
+SERVED = (RotationStatus.active, RotationStatus.completed)
+
+
+def _ensure_may_read(caller: Caller) -> None:
+    if caller.role == Role.teacher:
+        raise Forbidden()
+
+
+def _agreements(caller: Caller, programme_id: int | None) -> Any:
+    """WHERE clause: agreements in scope (of the programme, when given)."""
+    condition = policy.scope_condition(caller, Agreement)
+    if programme_id is not None:
+        condition = and_(condition, Agreement.programme_id == programme_id)
+    return condition
+
+
+def _rotations_in(caller: Caller, programme_id: int | None, first: date, last: date) -> Any:
+    condition = and_(
+        policy.scope_condition(caller, Rotation), Rotation.start_date <= last, Rotation.end_date >= first
+    )
+    if programme_id is not None:
+        condition = and_(
+            condition,
+            Rotation.agreement_id.in_(select(Agreement.id).where(Agreement.programme_id == programme_id)),
+        )
+    return condition
+
+
+def activity_window(school_year: int, on: date) -> tuple[date, date]:
+    """The term running on `on` when it falls in the school year, else the whole school year."""
+    first, last = school_year_bounds(school_year)
+    if not first <= on <= last:
+        return first, last
+    autumn = rules.term_dates(Term.autumn, school_year)
+    return autumn if on <= autumn[1] else (autumn[1].replace(day=1, month=2), last)
+
+
+async def summary(
+    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
+) -> DashboardSummary:
+    _ensure_may_read(caller)
+    dialect = session.get_bind().dialect.name
+    on = today()
+    first, last = school_year_bounds(school_year)
+    in_scope = _agreements(caller, programme_id)
+    active = and_(in_scope, Agreement.status == AgreementStatus.active)
+    agreements, covered = (
+        await session.execute(
+            select(func.count(Agreement.id), func.count(distinct(Agreement.receiving_school_id))).where(
+                active
+            )
+        )
+    ).one()
+    receiving_ever = select(Agreement.receiving_school_id).where(
+        in_scope, Agreement.status != AgreementStatus.draft
+    )
+    total_receiving = await session.scalar(
+        select(func.count(School.id)).where(
+            policy.scope_condition(caller, School),
+            or_(School.is_weak.is_(True), School.id.in_(receiving_ever)),
+        )
+    )
+    on_rotation = await session.scalar(
+        select(func.count(distinct(Rotation.teacher_id))).where(
+            _rotations_in(caller, programme_id, on, on), Rotation.status == RotationStatus.active
+        )
+    )
+    served_to = min(last, on)
+    span = day_span(
+        later(Rotation.start_date, first, dialect), earlier(Rotation.end_date, served_to, dialect), dialect
+    )
+    days = await session.scalar(
+        select(func.coalesce(func.sum(span), 0)).where(
+            _rotations_in(caller, programme_id, first, served_to),
+            Rotation.status.in_(SERVED),
+            Rotation.direction == RotationDirection.dispatch,
+        )
+    )
+    window = activity_window(school_year, on)
+    by_kind = dict(
+        (
+            await session.execute(
+                select(Activity.kind, func.count(Activity.id))
+                .join(Agreement, Agreement.id == Activity.agreement_id)
+                .where(in_scope, Activity.date >= window[0], Activity.date <= window[1])
+                .group_by(Activity.kind)
+            )
+        ).all()
+    )
+    donated = await session.scalar(
+        select(func.coalesce(func.sum(Donation.value_yuan), 0))
+        .join(Agreement, Agreement.id == Donation.agreement_id)
+        .where(in_scope, Donation.date >= first, Donation.date <= last)
+    )
+    overdue = await session.scalar(
+        select(func.count(ActionItem.id))
+        .join(Agreement, Agreement.id == ActionItem.agreement_id)
+        .where(in_scope, ActionItem.status == ActionItemStatus.open, ActionItem.due_date < on)
+    )
+    meetings = await meeting_compliance(
+        session, caller=caller, school_year=school_year, programme_id=programme_id
+    )
+    rotation = await rotation_compliance(
+        session, caller=caller, school_year=school_year, programme_id=programme_id
+    )
+    return DashboardSummary(
+        school_year=school_year,
+        programme_id=programme_id,
+        active_agreements=agreements,
+        receiving_schools_covered=covered,
+        receiving_schools_total=total_receiving or 0,
+        teachers_on_rotation=on_rotation or 0,
+        teacher_days_served=int(days or 0),
+        meeting_compliance_rate=meetings.summary.rate,
+        rotation_share=rotation.summary.rotated_share,
+        rotation_share_target=rotation.min_rotation_share,
+        rotation_gap=rotation.summary.gap,
+        activities_by_kind={kind: by_kind.get(kind, 0) for kind in ActivityKind},
+        activities_from=window[0],
+        activities_to=window[1],
+        donations_value_yuan=str(Decimal(donated or 0).quantize(Decimal("0.01"))),
+        open_overdue_items=overdue or 0,
+    )
+
+
+def _months(school_year: int) -> list[str]:
+    return [f"{school_year + (m < 9)}-{m:02d}" for m in (*range(9, 13), *range(1, 9))]
+
+
+async def _monthly(
+    session: AsyncSession, caller: Caller, programme_id: int | None, school_year: int, dialect: str
+) -> list[MonthPoint]:
+    first, last = school_year_bounds(school_year)
+    activity_month = month_of(Activity.date, dialect)
+    activities = dict(
+        (
+            await session.execute(
+                select(activity_month, func.count(Activity.id))
+                .join(Agreement, Agreement.id == Activity.agreement_id)
+                .where(_agreements(caller, programme_id), Activity.date >= first, Activity.date <= last)
+                .group_by(activity_month)
+            )
+        ).all()
+    )
+    checkin_month = month_of(CheckIn.date, dialect)
+    checkins_stmt: Select[Any] = (
+        select(checkin_month, func.count(CheckIn.id))
+        .join(Rotation, Rotation.id == CheckIn.rotation_id)
+        .where(_rotations_in(caller, programme_id, first, last), CheckIn.date >= first, CheckIn.date <= last)
+        .group_by(checkin_month)
+    )
+    checkins = dict((await session.execute(checkins_stmt)).all())
+    return [
+        MonthPoint(month=m, activities=activities.get(m, 0), checkins=checkins.get(m, 0))
+        for m in _months(school_year)
+    ]
+
+
+async def series(
+    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
+) -> DashboardSeries:
+    _ensure_may_read(caller)
+    dialect = session.get_bind().dialect.name
+    first, last = school_year_bounds(school_year)
+    counted = and_(
+        _rotations_in(caller, programme_id, first, last), Rotation.status != RotationStatus.withdrawn
+    )
+    # A rotation's subject is its teacher's main subject (the first listed).
+    by_subject = (
+        await session.execute(
+            select(TeacherSubject.subject, func.count(Rotation.id))
+            .join(Teacher, Teacher.id == Rotation.teacher_id)
+            .join(TeacherSubject, and_(TeacherSubject.teacher_id == Teacher.id, TeacherSubject.position == 0))
+            .where(counted)
+            .group_by(TeacherSubject.subject)
+            .order_by(func.count(Rotation.id).desc(), TeacherSubject.subject)
+        )
+    ).all()
+    meetings = await meeting_compliance(
+        session, caller=caller, school_year=school_year, programme_id=programme_id
+    )
+    supporting, receiving = School.__table__.alias("supporting"), School.__table__.alias("receiving")
+    dispatches = (
+        select(Rotation.agreement_id, func.count(Rotation.id).label("n"))
+        .where(counted, Rotation.direction == RotationDirection.dispatch)
+        .group_by(Rotation.agreement_id)
+        .subquery()
+    )
+    pairs = (
+        await session.execute(
+            select(
+                Agreement.id,
+                Agreement.supporting_school_id,
+                supporting.c.name,
+                supporting.c.is_weak,
+                Agreement.receiving_school_id,
+                receiving.c.name,
+                receiving.c.is_weak,
+                func.coalesce(dispatches.c.n, 0),
+            )
+            .join(supporting, supporting.c.id == Agreement.supporting_school_id)
+            .join(receiving, receiving.c.id == Agreement.receiving_school_id)
+            .outerjoin(dispatches, dispatches.c.agreement_id == Agreement.id)
+            .where(_agreements(caller, programme_id), Agreement.status == AgreementStatus.active)
+            .order_by(Agreement.id)
+        )
+    ).all()
+    nodes: dict[int, NetworkNode] = {}
+    edges = []
+    for agreement_id, sup_id, sup_name, sup_weak, rec_id, rec_name, rec_weak, rotations in pairs:
+        for school_id, name, weak, role in (
+            (sup_id, sup_name, sup_weak, "supporting"),
+            (rec_id, rec_name, rec_weak, "receiving"),
+        ):
+            node = nodes.get(school_id)
+            if node is None:
+                nodes[school_id] = NetworkNode(school_id=school_id, name=name, role=role, is_weak=weak)
+            elif node.role != role:
+                node.role = "both"
+        edges.append(
+            NetworkEdge(agreement_id=agreement_id, source=sup_id, target=rec_id, rotations=rotations)
+        )
+    return DashboardSeries(
+        school_year=school_year,
+        monthly=await _monthly(session, caller, programme_id, school_year, dialect),
+        rotations_by_subject=[SubjectCount(subject=s, rotations=n) for s, n in by_subject],
+        compliance_by_pair=[
+            PairCompliance(
+                agreement_id=r.agreement_id,
+                title=r.title,
+                supporting_school_name=r.supporting_school_name,
+                receiving_school_name=r.receiving_school_name,
+                held_total=r.held_total,
+                required=r.required,
+                status=r.status,
+            )
+            for r in meetings.rows
+        ],
+        nodes=list(nodes.values()),
+        edges=edges,
+    )
