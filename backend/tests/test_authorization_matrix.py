@@ -545,6 +545,11 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         _roles(200, 200, 200, 403, 200),
         False,
     ),
+    ("GET", "/api/v1/reports/bulletin"): (
+        _plain("/api/v1/reports/bulletin", params={"month": "2026-10"}),
+        _roles(200, 200, 200, 403, 200),
+        False,
+    ),
     ("GET", "/api/v1/teachers/{teacher_id}/service-record"): (
         _service_record,
         _roles(200, 200, 200, 200, 404),

@@ -44,12 +44,12 @@ from app.teachers.models import Teacher, TeacherSubject
 SERVED = (RotationStatus.active, RotationStatus.completed)
 
 
-def _ensure_may_read(caller: Caller) -> None:
+def ensure_may_read(caller: Caller) -> None:
     if caller.role == Role.teacher:
         raise Forbidden()
 
 
-def _agreements(caller: Caller, programme_id: int | None) -> Any:
+def in_scope_agreements(caller: Caller, programme_id: int | None) -> Any:
     """WHERE clause: agreements in scope (of the programme, when given)."""
     condition = policy.scope_condition(caller, Agreement)
     if programme_id is not None:
@@ -57,7 +57,7 @@ def _agreements(caller: Caller, programme_id: int | None) -> Any:
     return condition
 
 
-def _rotations_in(caller: Caller, programme_id: int | None, first: date, last: date) -> Any:
+def rotations_in(caller: Caller, programme_id: int | None, first: date, last: date) -> Any:
     condition = and_(
         policy.scope_condition(caller, Rotation), Rotation.start_date <= last, Rotation.end_date >= first
     )
@@ -81,11 +81,11 @@ def activity_window(school_year: int, on: date) -> tuple[date, date]:
 async def summary(
     session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
 ) -> DashboardSummary:
-    _ensure_may_read(caller)
+    ensure_may_read(caller)
     dialect = session.get_bind().dialect.name
     on = today()
     first, last = school_year_bounds(school_year)
-    in_scope = _agreements(caller, programme_id)
+    in_scope = in_scope_agreements(caller, programme_id)
     active = and_(in_scope, Agreement.status == AgreementStatus.active)
     agreements, covered = (
         await session.execute(
@@ -105,7 +105,7 @@ async def summary(
     )
     on_rotation = await session.scalar(
         select(func.count(distinct(Rotation.teacher_id))).where(
-            _rotations_in(caller, programme_id, on, on), Rotation.status == RotationStatus.active
+            rotations_in(caller, programme_id, on, on), Rotation.status == RotationStatus.active
         )
     )
     served_to = min(last, on)
@@ -114,7 +114,7 @@ async def summary(
     )
     days = await session.scalar(
         select(func.coalesce(func.sum(span), 0)).where(
-            _rotations_in(caller, programme_id, first, served_to),
+            rotations_in(caller, programme_id, first, served_to),
             Rotation.status.in_(SERVED),
             Rotation.direction == RotationDirection.dispatch,
         )
@@ -180,7 +180,9 @@ async def _monthly(
             await session.execute(
                 select(activity_month, func.count(Activity.id))
                 .join(Agreement, Agreement.id == Activity.agreement_id)
-                .where(_agreements(caller, programme_id), Activity.date >= first, Activity.date <= last)
+                .where(
+                    in_scope_agreements(caller, programme_id), Activity.date >= first, Activity.date <= last
+                )
                 .group_by(activity_month)
             )
         ).all()
@@ -189,7 +191,7 @@ async def _monthly(
     checkins_stmt: Select[Any] = (
         select(checkin_month, func.count(CheckIn.id))
         .join(Rotation, Rotation.id == CheckIn.rotation_id)
-        .where(_rotations_in(caller, programme_id, first, last), CheckIn.date >= first, CheckIn.date <= last)
+        .where(rotations_in(caller, programme_id, first, last), CheckIn.date >= first, CheckIn.date <= last)
         .group_by(checkin_month)
     )
     checkins = dict((await session.execute(checkins_stmt)).all())
@@ -202,11 +204,11 @@ async def _monthly(
 async def series(
     session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
 ) -> DashboardSeries:
-    _ensure_may_read(caller)
+    ensure_may_read(caller)
     dialect = session.get_bind().dialect.name
     first, last = school_year_bounds(school_year)
     counted = and_(
-        _rotations_in(caller, programme_id, first, last), Rotation.status != RotationStatus.withdrawn
+        rotations_in(caller, programme_id, first, last), Rotation.status != RotationStatus.withdrawn
     )
     # A rotation's subject is its teacher's main subject (the first listed).
     by_subject = (
@@ -244,7 +246,7 @@ async def series(
             .join(supporting, supporting.c.id == Agreement.supporting_school_id)
             .join(receiving, receiving.c.id == Agreement.receiving_school_id)
             .outerjoin(dispatches, dispatches.c.agreement_id == Agreement.id)
-            .where(_agreements(caller, programme_id), Agreement.status == AgreementStatus.active)
+            .where(in_scope_agreements(caller, programme_id), Agreement.status == AgreementStatus.active)
             .order_by(Agreement.id)
         )
     ).all()

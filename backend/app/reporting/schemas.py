@@ -73,3 +73,46 @@ class DashboardSeries(BaseModel):
     compliance_by_pair: list[PairCompliance]
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
+
+
+class BulletinCounts(BaseModel):
+    meetings_held: int
+    activities: int
+    activities_by_kind: dict[ActivityKind, int]
+    teachers_on_rotation: int = Field(description="Teachers on a rotation during the month")
+    checkins: int
+    new_agreements: int = Field(description="Agreements approved (in force) during the month")
+    donations: int
+    donations_value_yuan: str
+
+
+class BulletinHighlight(BaseModel):
+    activity_id: int
+    agreement_id: int
+    agreement_title: str
+    date: dt.date
+    kind: ActivityKind
+    title: str
+    description: str
+    organizer_school_name: str
+    participants: int
+
+
+class BulletinAttention(BaseModel):
+    agreement_id: int
+    title: str
+    supporting_school_name: str
+    receiving_school_name: str
+    meeting_status: ComplianceStatus
+    overdue_items: int
+
+
+class Bulletin(BaseModel):
+    """The monthly bulletin (简报): what happened in the month, its highlights, the pairs to watch."""
+
+    month: str
+    from_date: dt.date
+    to_date: dt.date
+    counts: BulletinCounts
+    highlights: list[BulletinHighlight]
+    attention: list[BulletinAttention]

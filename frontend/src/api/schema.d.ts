@@ -1529,6 +1529,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly Bulletin
+         * @description The monthly bulletin (简报): the month's counts, highlights and the pairs needing attention; as
+         *     JSON, or to download as Word (`format=docx`) or PDF (`format=pdf`).
+         */
+        get: operations["reporting-monthly_bulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -2039,6 +2060,93 @@ export interface components {
         "Body_rotations-attach_log_photo": {
             /** File */
             file: string;
+        };
+        /**
+         * Bulletin
+         * @description The monthly bulletin (简报): what happened in the month, its highlights, the pairs to watch.
+         */
+        Bulletin: {
+            /** Month */
+            month: string;
+            /**
+             * From Date
+             * Format: date
+             */
+            from_date: string;
+            /**
+             * To Date
+             * Format: date
+             */
+            to_date: string;
+            counts: components["schemas"]["BulletinCounts"];
+            /** Highlights */
+            highlights: components["schemas"]["BulletinHighlight"][];
+            /** Attention */
+            attention: components["schemas"]["BulletinAttention"][];
+        };
+        /** BulletinAttention */
+        BulletinAttention: {
+            /** Agreement Id */
+            agreement_id: number;
+            /** Title */
+            title: string;
+            /** Supporting School Name */
+            supporting_school_name: string;
+            /** Receiving School Name */
+            receiving_school_name: string;
+            meeting_status: components["schemas"]["ComplianceStatus"];
+            /** Overdue Items */
+            overdue_items: number;
+        };
+        /** BulletinCounts */
+        BulletinCounts: {
+            /** Meetings Held */
+            meetings_held: number;
+            /** Activities */
+            activities: number;
+            /** Activities By Kind */
+            activities_by_kind: {
+                [key: string]: number;
+            };
+            /**
+             * Teachers On Rotation
+             * @description Teachers on a rotation during the month
+             */
+            teachers_on_rotation: number;
+            /** Checkins */
+            checkins: number;
+            /**
+             * New Agreements
+             * @description Agreements approved (in force) during the month
+             */
+            new_agreements: number;
+            /** Donations */
+            donations: number;
+            /** Donations Value Yuan */
+            donations_value_yuan: string;
+        };
+        /** BulletinHighlight */
+        BulletinHighlight: {
+            /** Activity Id */
+            activity_id: number;
+            /** Agreement Id */
+            agreement_id: number;
+            /** Agreement Title */
+            agreement_title: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            kind: components["schemas"]["ActivityKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /** Organizer School Name */
+            organizer_school_name: string;
+            /** Participants */
+            participants: number;
         };
         /** CalendarDayCreate */
         CalendarDayCreate: {
@@ -11415,6 +11523,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardSeries"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reporting-monthly_bulletin": {
+        parameters: {
+            query: {
+                /** @description 2026-10 */
+                month: string;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bulletin"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                    "application/pdf": unknown;
                 };
             };
             /** @description Unauthorized */
