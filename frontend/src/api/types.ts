@@ -106,6 +106,9 @@ export type Attachment = Schemas['AttachmentRead'];
 export type Notification = Schemas['NotificationRead'];
 export type NotificationStage = NonNullable<Notification['stage']>;
 export type Inbox = Schemas['Inbox'];
+export type Bulletin = Schemas['Bulletin'];
+export type BulletinHighlight = Schemas['BulletinHighlight'];
+export type BulletinAttention = Schemas['BulletinAttention'];
 
 export const MEETING_CADENCES = ['per_year', 'per_term'] as const satisfies readonly MeetingCadence[];
 export const BACKBONE_SHARE_BASES = ['rotated', 'eligible'] as const satisfies readonly BackboneShareBase[];
@@ -162,6 +165,14 @@ export type MeetingCompliance = Schemas['MeetingCompliance'];
 export type ComplianceRow = Schemas['ComplianceRow'];
 export type ComplianceStatus = Schemas['ComplianceStatus'];
 
+export type DashboardSummary = Schemas['DashboardSummary'];
+export type DashboardSeries = Schemas['DashboardSeries'];
+export type MonthPoint = Schemas['MonthPoint'];
+export type SubjectCount = Schemas['SubjectCount'];
+export type PairCompliance = Schemas['PairCompliance'];
+export type NetworkNode = Schemas['NetworkNode'];
+export type NetworkEdge = Schemas['NetworkEdge'];
+
 export const MEETING_KINDS = ['regular', 'leader_visit', 'other'] as const satisfies readonly MeetingKind[];
 export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const satisfies readonly MeetingStatus[];
 export const MINUTES_STATUSES = ['draft', 'final'] as const satisfies readonly MinutesStatus[];
@@ -169,3 +180,69 @@ export const COMPLIANCE_STATUSES = ['non_compliant', 'at_risk', 'compliant'] as 
 /** Steps on a meeting's minutes the server may list in `allowed_actions`. */
 export const MINUTES_ACTIONS = ['confirm_minutes', 'return_minutes'] as const;
 export type MinutesAction = (typeof MINUTES_ACTIONS)[number];
+
+export type Rotation = Schemas['RotationRead'];
+export type RotationBulkCreate = Schemas['RotationBulkCreate'];
+export type RotationStatus = Schemas['RotationStatus'];
+export type RotationDirection = Schemas['RotationDirection'];
+export type RotationKind = Schemas['RotationKind'];
+export type Term = Schemas['Term'];
+export type CheckIn = Schemas['CheckInRead'];
+export type CheckInCreate = Schemas['CheckInCreate'];
+export type Leave = Schemas['LeaveRead'];
+export type LeaveCreate = Schemas['LeaveCreate'];
+export type LeaveStatus = Schemas['LeaveStatus'];
+export type WorkLog = Schemas['WorkLogRead'];
+export type WorkLogCreate = Schemas['WorkLogCreate'];
+export type WorkLogUpdate = Schemas['WorkLogUpdate'];
+export type WorkLogKind = Schemas['WorkLogKind'];
+export type Evaluation = Schemas['EvaluationRead'];
+export type EvaluationCreate = Schemas['EvaluationCreate'];
+export type EvaluationUpdate = Schemas['EvaluationUpdate'];
+export type EvaluationGrade = Schemas['EvaluationGrade'];
+export type EvaluationStatus = Schemas['EvaluationStatus'];
+export type EvaluationWeights = Schemas['EvaluationWeights'];
+export type Scores = Schemas['Scores'];
+export type Attendance = Schemas['Attendance'];
+export type AttendanceDay = Schemas['AttendanceDay'];
+export type CalendarDay = Schemas['CalendarDayRead'];
+export type CalendarDayCreate = Schemas['CalendarDayCreate'];
+export type CalendarDayKind = Schemas['CalendarDayKind'];
+
+export const ROTATION_STATUSES = ['planned', 'approved', 'active', 'completed', 'withdrawn'] as const satisfies readonly RotationStatus[];
+export const ROTATION_DIRECTIONS = ['dispatch', 'training'] as const satisfies readonly RotationDirection[];
+export const ROTATION_KINDS = ['teaching', 'secondment', 'shadowing', 'replacement'] as const satisfies readonly RotationKind[];
+export const TERMS = ['autumn', 'spring', 'year'] as const satisfies readonly Term[];
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const satisfies readonly CalendarDayKind[];
+export const WORK_LOG_KINDS = [
+  'lesson',
+  'open_class',
+  'demonstration_lesson',
+  'lecture',
+  'mentoring',
+  'lesson_prep',
+  'research',
+  'marking',
+  'exam_analysis',
+  'other',
+] as const satisfies readonly WorkLogKind[];
+/** The five criteria of the host school's assessment, in the order the forms show them. */
+export const CRITERIA = ['attitude', 'attendance', 'teaching', 'results', 'contribution'] as const satisfies readonly (keyof Scores)[];
+export type Criterion = (typeof CRITERIA)[number];
+/** The day states the attendance endpoint answers (its schema types them as plain strings). */
+export const ATTENDANCE_STATES = ['present', 'leave', 'absent', 'pending', 'upcoming', 'no_school'] as const;
+export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
+/** Steps of a rotation the server may list in `allowed_actions`. */
+export const ROTATION_ACTIONS = ['approve', 'arrive', 'complete', 'withdraw'] as const;
+export type RotationAction = (typeof ROTATION_ACTIONS)[number];
+/** Decisions on a leave request the server may list in its `allowed_actions`. */
+export const LEAVE_ACTIONS = ['approve', 'reject'] as const;
+export type LeaveAction = (typeof LEAVE_ACTIONS)[number];
+
+export type RotationCompliance = Schemas['RotationCompliance'];
+export type RotationComplianceRow = Schemas['RotationComplianceRow'];
+export type RotationComplianceSummary = Schemas['RotationComplianceSummary'];
+export type RosterRow = Schemas['RosterRow'];
+export type ArchiveRow = Schemas['RotationArchiveRow'];
+export type ServiceLedgerRow = Schemas['ServiceLedgerRow'];
+export type ServiceRecord = Schemas['ServiceRecord'];

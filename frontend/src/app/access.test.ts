@@ -3,6 +3,7 @@ import { accessFor, type Capability } from './access';
 import type { Role } from '../api/types';
 
 const ALL: Capability[] = [
+  'dashboard.view',
   'agreements.view',
   'agreements.edit',
   'meetings.view',
@@ -13,6 +14,7 @@ const ALL: Capability[] = [
   'rotations.approve',
   'calendar.edit',
   'rotationReports.view',
+  'bulletin.view',
   'programmes.view',
   'programmes.edit',
   'schools.view',
@@ -36,11 +38,13 @@ describe('accessFor', () => {
 
   it('bureau_viewer only views', () => {
     expect(granted('bureau_viewer')).toEqual([
+      'dashboard.view',
       'agreements.view',
       'meetings.view',
       'compliance.view',
       'rotations.view',
       'rotationReports.view',
+      'bulletin.view',
       'programmes.view',
       'schools.view',
       'teachers.view',
@@ -59,6 +63,7 @@ describe('accessFor', () => {
       'rotations.view',
       'rotations.propose',
       'rotationReports.view',
+      'bulletin.view',
       'programmes.view',
       'schools.view',
       'teachers.view',
@@ -84,9 +89,9 @@ describe('accessFor', () => {
     expect(accessFor(null).can('rotations.mine')).toBe(false);
   });
 
-  it('bureau users land on the schools list and have no fixed school', () => {
+  it('bureau users land on their dashboard and have no fixed school', () => {
     for (const role of ['bureau_admin', 'bureau_viewer'] as const) {
-      expect(accessFor({ role, school_id: null }).landingPath).toBe('/schools');
+      expect(accessFor({ role, school_id: null }).landingPath).toBe('/dashboard');
     }
     expect(accessFor({ role: 'bureau_admin', school_id: null }).fixedSchoolId).toBeNull();
   });
@@ -148,6 +153,20 @@ describe('accessFor', () => {
 
   it('rotation reports (compliance, service ledger, roster): bureau roles and school admins, never teachers', () => {
     const can = (role: Role) => accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can('rotationReports.view');
+    for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) expect(can(role)).toBe(true);
+    expect(can('teacher')).toBe(false);
+  });
+
+  it("the dashboard is the bureau's: school admins and teachers do not have it", () => {
+    const can = (role: Role) => accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can('dashboard.view');
+    expect(can('bureau_admin')).toBe(true);
+    expect(can('bureau_viewer')).toBe(true);
+    expect(can('school_admin')).toBe(false);
+    expect(can('teacher')).toBe(false);
+  });
+
+  it('the monthly bulletin: bureau roles and school admins (their own pairs), never teachers', () => {
+    const can = (role: Role) => accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can('bulletin.view');
     for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) expect(can(role)).toBe(true);
     expect(can('teacher')).toBe(false);
   });

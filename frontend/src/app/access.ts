@@ -3,6 +3,8 @@
 import type { Agreement, Me, Role } from '../api/types';
 
 export type Capability =
+  /** The bureau's dashboard (领导驾驶舱): KPIs and charts of a school year, the bureau's landing page. */
+  | 'dashboard.view'
   | 'schools.view'
   | 'schools.edit'
   | 'teachers.view'
@@ -32,7 +34,9 @@ export type Capability =
   /** A teacher's own rotation on the phone (/my): check-in, work log, leave, attendance, evaluation. */
   | 'rotations.mine'
   /** The rotation reports: rotation-rate compliance, the title-service ledger, a school's rotating teachers. */
-  | 'rotationReports.view';
+  | 'rotationReports.view'
+  /** The monthly bulletin (工作简报): the month's figures, highlights and pairs needing attention; print, Word, PDF. */
+  | 'bulletin.view';
 
 export interface Access {
   can: (capability: Capability) => boolean;
@@ -50,6 +54,7 @@ export interface Access {
 
 const BY_ROLE: Record<Role, readonly Capability[]> = {
   bureau_admin: [
+    'dashboard.view',
     'agreements.view',
     'agreements.edit',
     'meetings.view',
@@ -60,6 +65,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'rotations.approve',
     'calendar.edit',
     'rotationReports.view',
+    'bulletin.view',
     'programmes.view',
     'programmes.edit',
     'schools.view',
@@ -71,11 +77,13 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'profile.view',
   ],
   bureau_viewer: [
+    'dashboard.view',
     'agreements.view',
     'meetings.view',
     'compliance.view',
     'rotations.view',
     'rotationReports.view',
+    'bulletin.view',
     'programmes.view',
     'schools.view',
     'teachers.view',
@@ -91,6 +99,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'rotations.view',
     'rotations.propose',
     'rotationReports.view',
+    'bulletin.view',
     'programmes.view',
     'schools.view',
     'teachers.view',
@@ -108,6 +117,8 @@ export function capabilitiesOf(role: Role): ReadonlySet<Capability> {
 function landingPathOf(role: Role | null, capabilities: ReadonlySet<Capability>): string {
   // school admins start on their agreements, with the ones waiting for them on top
   if (role === 'school_admin' && capabilities.has('agreements.view')) return '/agreements';
+  // the bureau starts on its dashboard: the year's figures, each leading to the list behind it
+  if (capabilities.has('dashboard.view')) return '/dashboard';
   // a dispatched teacher starts on their phone home: today's check-in
   if (capabilities.has('rotations.mine')) return '/my';
   return capabilities.has('schools.view') ? '/schools' : '/profile';

@@ -5,12 +5,14 @@ import { menuKeyFor, menuRoutes, ROUTES } from './routes';
 describe('route table', () => {
   it('the menu shows only what the role may open', () => {
     const labels = (role: Parameters<typeof accessFor>[0]) => menuRoutes(accessFor(role).can).map((r) => r.menu?.labelKey);
-    const reports = ['rotationReport.menu.roster', 'rotationReport.menu.compliance', 'rotationReport.menu.ledger'];
+    // the rotation reports, then the monthly bulletin
+    const reports = ['rotationReport.menu.roster', 'rotationReport.menu.compliance', 'rotationReport.menu.ledger', 'bulletin.menu'];
     const staff = ['nav.agreements', 'nav.meetings', 'nav.compliance', 'rotation.menu', ...reports, 'nav.programmes', 'nav.schools', 'nav.teachers', 'nav.users', 'nav.profile'];
     // the school calendar (holidays, make-up days) is the bureau admin's
-    const all = [...staff.slice(0, 7), 'calendar.menu', ...staff.slice(7)];
-    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(all);
-    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(staff);
+    const all = [...staff.slice(0, 8), 'calendar.menu', ...staff.slice(8)];
+    // the bureau's dashboard comes first
+    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['dashboard.menu', ...all]);
+    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['dashboard.menu', ...staff]);
     expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(staff);
     expect(labels({ role: 'teacher', school_id: 4 })).toEqual(['mobile.menu', 'nav.profile']);
   });
@@ -31,6 +33,16 @@ describe('route table', () => {
     expect(mine.every((r) => r.capability === 'rotations.mine')).toBe(true);
     expect(menuKeyFor('/my/logs')).toBe('/my');
     expect(menuKeyFor('/my/log/3/edit')).toBe('/my');
+  });
+
+  it('the dashboard needs its own capability and is its own menu entry', () => {
+    expect(ROUTES.find((r) => r.path === '/dashboard')?.capability).toBe('dashboard.view');
+    expect(ROUTES[0].path).toBe('/dashboard');
+    expect(menuKeyFor('/dashboard')).toBe('/dashboard');
+  });
+
+  it('the monthly bulletin needs its own capability', () => {
+    expect(ROUTES.find((r) => r.path === '/reports/bulletin')?.capability).toBe('bulletin.view');
   });
 
   it('recording a meeting needs the edit capability', () => {
@@ -59,6 +71,7 @@ describe('route table', () => {
     expect(menuKeyFor('/compliance/rotations')).toBe('/compliance/rotations');
     expect(menuKeyFor('/compliance/rotations/candidates')).toBe('/compliance/rotations');
     expect(menuKeyFor('/reports/service-records')).toBe('/reports/service-records');
+    expect(menuKeyFor('/reports/bulletin')).toBe('/reports/bulletin');
     expect(menuKeyFor('/schoolsx')).toBeUndefined();
     expect(menuKeyFor('/login')).toBeUndefined();
   });

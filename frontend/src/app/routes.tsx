@@ -5,10 +5,12 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FlagOutlined,
   FundOutlined,
   IdcardOutlined,
+  ReadOutlined,
   ReconciliationOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -20,6 +22,7 @@ import {
 import type { Capability } from './access';
 
 export type MenuLabelKey =
+  | 'dashboard.menu'
   | 'nav.agreements'
   | 'nav.meetings'
   | 'nav.compliance'
@@ -27,6 +30,7 @@ export type MenuLabelKey =
   | 'rotationReport.menu.roster'
   | 'rotationReport.menu.compliance'
   | 'rotationReport.menu.ledger'
+  | 'bulletin.menu'
   | 'calendar.menu'
   | 'nav.programmes'
   | 'nav.schools'
@@ -42,6 +46,8 @@ export interface AppRoute {
   menu?: { labelKey: MenuLabelKey; icon: ReactNode; testId: string };
 }
 
+// The dashboard: its own chunk, and ECharts in a further one (never in the main bundle).
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const AgreementListPage = lazy(() => import('../features/agreements/AgreementListPage'));
 const AgreementDetailPage = lazy(() => import('../features/agreements/AgreementDetailPage'));
 const AgreementFormPage = lazy(() => import('../features/agreements/AgreementFormPage'));
@@ -70,6 +76,8 @@ const RotationRosterPage = lazy(() => import('../features/rotationReports/Rotati
 const RotationCompliancePage = lazy(() => import('../features/rotationReports/RotationCompliancePage'));
 const RotationCandidatesPage = lazy(() => import('../features/rotationReports/CandidatesPage'));
 const ServiceLedgerPage = lazy(() => import('../features/rotationReports/ServiceLedgerPage'));
+// the monthly bulletin (工作简报): its own chunk
+const BulletinPage = lazy(() => import('../features/bulletin/BulletinPage'));
 // The dispatched teacher's phone screens: own chunks with lean imports (src/mobile).
 const MobileHome = lazy(() => import('../mobile/MobileHome'));
 const MobileLogForm = lazy(() => import('../mobile/LogFormPage'));
@@ -79,6 +87,12 @@ const MobileAttendance = lazy(() => import('../mobile/AttendancePage'));
 const MobileEvaluation = lazy(() => import('../mobile/EvaluationPage'));
 
 export const ROUTES: readonly AppRoute[] = [
+  {
+    path: '/dashboard',
+    capability: 'dashboard.view',
+    Component: DashboardPage,
+    menu: { labelKey: 'dashboard.menu', icon: <DashboardOutlined />, testId: 'menu-dashboard' },
+  },
   {
     path: '/agreements',
     capability: 'agreements.view',
@@ -129,6 +143,12 @@ export const ROUTES: readonly AppRoute[] = [
     capability: 'rotationReports.view',
     Component: ServiceLedgerPage,
     menu: { labelKey: 'rotationReport.menu.ledger', icon: <ReconciliationOutlined />, testId: 'menu-service-ledger' },
+  },
+  {
+    path: '/reports/bulletin',
+    capability: 'bulletin.view',
+    Component: BulletinPage,
+    menu: { labelKey: 'bulletin.menu', icon: <ReadOutlined />, testId: 'menu-bulletin' },
   },
   {
     path: '/calendar',

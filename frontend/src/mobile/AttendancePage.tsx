@@ -3,10 +3,10 @@ import { Button } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ATTENDANCE_STATES, type Attendance, type Rotation } from '../api/types';
 import { PageLoading } from '../components/PageLoading';
+import { monthsBetween, monthWeeks, pickMonth } from '../lib/attendanceMonths';
 import { todayIso, useAttendance } from './queries';
-import { calendarWeeks, monthsOf, pickMonth } from './rotation';
-import { ATTENDANCE_STATES, type Attendance, type Rotation } from './types';
 import { LoadFailed, MobileScreen, RotationGate } from './ui';
 
 const LEGEND_COLOR: Record<(typeof ATTENDANCE_STATES)[number], string> = {
@@ -47,7 +47,7 @@ function Counts({ data }: { data: Attendance }) {
 function Calendar({ month, data }: { month: string; data: Attendance }) {
   const { t } = useTranslation();
   const weekdays = t('mobile.attendance.weekdays').split(',');
-  const weeks = calendarWeeks(month, data.days);
+  const weeks = monthWeeks(month, 1, data.days);
   return (
     <div className="m-card">
       <div className="m-cal" role="grid" aria-label={month} data-testid="attendance-calendar">
@@ -95,7 +95,7 @@ function Calendar({ month, data }: { month: string; data: Attendance }) {
 function Month({ rotation }: { rotation: Rotation }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const months = monthsOf(rotation);
+  const months = monthsBetween(rotation.start_date, rotation.end_date);
   const month = pickMonth(months, params.get('month'), todayIso()) ?? months[0];
   const index = months.indexOf(month);
   const attendance = useAttendance(rotation.id, month);

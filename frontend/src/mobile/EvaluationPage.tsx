@@ -3,10 +3,10 @@ import { Tag } from 'antd';
 import { TrophyOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { CRITERIA, type Evaluation, type EvaluationGrade, type Rotation } from '../api/types';
 import { PageLoading } from '../components/PageLoading';
 import { formatDate } from '../lib/format';
 import { evaluationsQuery, useMyRotation } from './queries';
-import { CRITERIA, type Evaluation, type EvaluationGrade, type Rotation } from './types';
 import { EmptyState, LoadFailed, MobileScreen, periodOf, RotationGate } from './ui';
 
 const GRADE_COLOR: Record<EvaluationGrade, string> = { excellent: 'success', good: 'processing', pass: 'default', fail: 'error' };

@@ -2,11 +2,12 @@
 import { App, Button, Form, Input, Tag } from 'antd';
 import { ScheduleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Leave, LeaveStatus, Rotation } from '../api/types';
 import { PageLoading } from '../components/PageLoading';
 import { useFormErrors } from '../components/useFormErrors';
 import { todayIso, useLeaves, useRequestLeave } from './queries';
 import { daysInclusive } from './rotation';
-import { MAX_REASON, type Leave, type LeaveStatus, type Rotation } from './types';
+import { MAX_REASON } from './limits';
 import { DateField, EmptyState, LoadFailed, MobileScreen, Note, RotationGate } from './ui';
 
 interface Values {

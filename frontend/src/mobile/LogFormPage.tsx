@@ -7,12 +7,13 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { failureMessage } from '../api/problem';
+import { WORK_LOG_KINDS, type Rotation, type WorkLog, type WorkLogCreate, type WorkLogKind } from '../api/types';
 import { useFormErrors } from '../components/useFormErrors';
 import { PageLoading } from '../components/PageLoading';
 import { changedFields } from '../lib/diff';
 import { refusePhoto, shrinkPhoto } from './photo';
 import { todayIso, useEditLog, useLogs, useUploadLogPhoto, useWriteLog } from './queries';
-import { MAX_DESCRIPTION, MAX_PERIODS, WORK_LOG_KINDS, type Rotation, type WorkLog, type WorkLogCreate, type WorkLogKind } from './types';
+import { MAX_DESCRIPTION, MAX_PERIODS } from './limits';
 import { DateField, EmptyState, LoadFailed, MobileScreen, Note, RotationGate } from './ui';
 
 interface Values {

@@ -6,9 +6,9 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { openBlob } from '../api/client';
+import type { Rotation, WorkLog } from '../api/types';
 import { PageLoading } from '../components/PageLoading';
 import { useLogPhoto, useLogs } from './queries';
-import type { Rotation, WorkLog } from './types';
 import { EmptyState, LoadFailed, MobileScreen, RotationGate } from './ui';
 
 /** True once the element has come near the screen (thumbnails are not fetched before). */

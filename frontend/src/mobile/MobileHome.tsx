@@ -15,12 +15,13 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { failureMessage } from '../api/problem';
+import type { Rotation } from '../api/types';
+import { monthOf } from '../lib/attendanceMonths';
 import { queueCheckin, useCheckinQueue } from './checkinSync';
 import { locate, type Located } from './geo';
 import { applyCheckin, postCheckin, todayIso, useAttendance, useCheckins, useEvaluations } from './queries';
 import { classifyFailure, makeQueued, queuedFor } from './queue';
-import { monthOf, todayStatus, type Focus } from './rotation';
-import type { Rotation } from './types';
+import { todayStatus, type Focus } from './rotation';
 import { MobileScreen, Note, periodOf, RotationGate } from './ui';
 
 const LOCATE_TIMEOUT_MS = 8000;

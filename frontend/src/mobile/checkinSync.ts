@@ -5,9 +5,9 @@ import { App } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { failureMessage } from '../api/problem';
+import type { CheckIn } from '../api/types';
 import { applyCheckin, postCheckin } from './queries';
 import { QUEUE_KEY, enqueue, flushQueue, readQueue, type FlushResult, type KeyValueStore, type QueuedCheckin } from './queue';
-import type { CheckIn } from './types';
 
 const RETRY_MS = 30_000;
 

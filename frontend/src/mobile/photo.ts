@@ -1,6 +1,6 @@
 // The log entry's photo: checked before it is sent, and made smaller on the phone first — a camera
 // photo of 4–8 MB would take minutes over a rural connection; 1600 px at JPEG 0.8 is ~300 KB.
-import { MAX_PHOTO_BYTES, PHOTO_TYPES } from './types';
+import { MAX_PHOTO_BYTES, PHOTO_TYPES } from './limits';
 
 const MAX_SIDE = 1600;
 const SHRINK_ABOVE_BYTES = 600 * 1024;

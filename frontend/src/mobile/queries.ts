@@ -2,9 +2,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api, fetchBlob, ifMatch, unwrap, uploadForm } from '../api/client';
+import type { CheckIn, CheckInCreate, Evaluation, Leave, LeaveCreate, WorkLog, WorkLogCreate, WorkLogUpdate } from '../api/types';
 import { useAuth } from '../app/auth';
 import { pickRotation } from './rotation';
-import type { CheckIn, CheckInCreate, Evaluation, Leave, LeaveCreate, WorkLog, WorkLogCreate, WorkLogUpdate } from './types';
 
 export const mobileKeys = {
   all: ['mobile'] as const,

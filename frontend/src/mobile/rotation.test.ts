@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckIn, Rotation, RotationStatus } from '../api/types';
 import { makeQueued } from './queue';
-import { calendarWeeks, daysInclusive, monthsOf, pickMonth, pickRotation, todayStatus } from './rotation';
-import type { CheckIn, Rotation, RotationStatus } from './types';
+import { daysInclusive, pickRotation, todayStatus } from './rotation';
 
 function rotation(id: number, status: RotationStatus, start_date: string, end_date: string): Rotation {
   return {
@@ -103,39 +103,7 @@ describe('todayStatus', () => {
   });
 });
 
-describe('months and the calendar', () => {
-  it('lists the months of a rotation across a new year', () => {
-    expect(monthsOf({ start_date: '2026-09-01', end_date: '2027-01-20' })).toEqual(['2026-09', '2026-10', '2026-11', '2026-12', '2027-01']);
-    expect(monthsOf({ start_date: '2026-09-10', end_date: '2026-09-30' })).toEqual(['2026-09']);
-  });
-
-  it('picks the wanted month, else this month, else the nearest end', () => {
-    const months = ['2026-09', '2026-10', '2026-11'];
-    expect(pickMonth(months, '2026-11', '2026-10-12')).toBe('2026-11');
-    expect(pickMonth(months, '2025-01', '2026-10-12')).toBe('2026-10');
-    expect(pickMonth(months, null, '2026-06-01')).toBe('2026-09');
-    expect(pickMonth(months, null, '2027-06-01')).toBe('2026-11');
-    expect(pickMonth([], null, '2027-06-01')).toBeNull();
-  });
-
-  it('lays a month out in weeks from Monday with each day state', () => {
-    // 2026-10-01 is a Thursday: three blank cells before it
-    const weeks = calendarWeeks('2026-10', [
-      { date: '2026-10-01', state: 'no_school', flagged: false },
-      { date: '2026-10-12', state: 'present', flagged: true },
-      { date: '2026-10-13', state: 'bogus', flagged: false },
-    ]);
-    expect(weeks).toHaveLength(5);
-    expect(weeks.every((w) => w.length === 7)).toBe(true);
-    expect(weeks[0].slice(0, 3)).toEqual([null, null, null]);
-    expect(weeks[0][3]).toEqual({ date: '2026-10-01', day: 1, state: 'no_school', flagged: false });
-    const cells = weeks.flat().filter((c) => c !== null);
-    expect(cells).toHaveLength(31);
-    expect(cells.find((c) => c.date === '2026-10-12')).toMatchObject({ state: 'present', flagged: true });
-    expect(cells.find((c) => c.date === '2026-10-13')?.state).toBeNull();
-    expect(cells.find((c) => c.date === '2026-10-20')?.state).toBeNull();
-  });
-
+describe('leave days', () => {
   it('counts leave days with both ends', () => {
     expect(daysInclusive('2026-10-12', '2026-10-13')).toBe(2);
     expect(daysInclusive('2026-10-12', '2026-10-12')).toBe(1);

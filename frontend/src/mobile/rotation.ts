@@ -1,7 +1,8 @@
-// Pure rules of the teacher's screens: which rotation is "mine now", what today looks like, and the
-// month calendar of attendance.
+// Pure rules of the teacher's screens: which rotation is "mine now" and what today looks like (the
+// month calendar of attendance is src/lib/attendanceMonths.ts, shared with the staff pages).
+import type { AttendanceDay, CheckIn, Rotation } from '../api/types';
+import { asAttendanceState } from '../lib/attendanceMonths';
 import type { QueuedCheckin } from './queue';
-import { ATTENDANCE_STATES, type AttendanceDay, type AttendanceState, type CheckIn, type Rotation } from './types';
 
 export type Focus = 'active' | 'upcoming' | 'past';
 
@@ -38,10 +39,6 @@ export type TodayStatus =
   /** The rotation is not running (planned, approved, completed) or today is outside its dates. */
   | { kind: 'not_running' };
 
-export function asAttendanceState(v: string): AttendanceState | null {
-  return (ATTENDANCE_STATES as readonly string[]).includes(v) ? (v as AttendanceState) : null;
-}
-
 /** Today's line on the home: checked in (at what time), queued, on leave, no school, or not yet. */
 export function todayStatus(input: {
   rotation: Pick<Rotation, 'status' | 'start_date' | 'end_date'>;
@@ -63,67 +60,6 @@ export function todayStatus(input: {
   if (state === 'leave') return { kind: 'leave' };
   if (state === 'no_school') return { kind: 'no_school' };
   return { kind: 'not_yet' };
-}
-
-/** "2026-10" of a YYYY-MM-DD day. */
-export function monthOf(day: string): string {
-  return day.slice(0, 7);
-}
-
-/** Every month a rotation touches, in order: 2026-09-01..2027-01-20 → 2026-09 … 2027-01. */
-export function monthsOf(rotation: Pick<Rotation, 'start_date' | 'end_date'>): string[] {
-  const out: string[] = [];
-  let [y, m] = monthOf(rotation.start_date).split('-').map(Number);
-  const last = monthOf(rotation.end_date);
-  for (let guard = 0; guard < 240; guard++) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(month);
-    if (month >= last) break;
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return out;
-}
-
-/** The month to show: the wanted one when the rotation has it, else this month, else the nearest end. */
-export function pickMonth(months: readonly string[], wanted: string | null, today: string): string | null {
-  if (months.length === 0) return null;
-  if (wanted && months.includes(wanted)) return wanted;
-  const now = monthOf(today);
-  if (months.includes(now)) return now;
-  return now < months[0] ? months[0] : months[months.length - 1];
-}
-
-export interface CalendarCell {
-  date: string;
-  day: number;
-  /** null: the day is outside the rotation (not in the answer). */
-  state: AttendanceState | null;
-  flagged: boolean;
-}
-
-/**
- * The month as weeks from Monday; null cells pad the first and last week. Days the attendance does
- * not list (before the rotation started, after it ends) have no state.
- */
-export function calendarWeeks(month: string, days: readonly AttendanceDay[]): (CalendarCell | null)[][] {
-  const [y, m] = month.split('-').map(Number);
-  const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const lead = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; // Monday = 0
-  const byDate = new Map(days.map((d) => [d.date, d]));
-  const cells: (CalendarCell | null)[] = Array.from({ length: lead }, () => null);
-  for (let day = 1; day <= count; day++) {
-    const date = `${month}-${String(day).padStart(2, '0')}`;
-    const known = byDate.get(date);
-    cells.push({ date, day, state: known ? asAttendanceState(known.state) : null, flagged: known?.flagged ?? false });
-  }
-  while (cells.length % 7 !== 0) cells.push(null);
-  const weeks: (CalendarCell | null)[][] = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-  return weeks;
 }
 
 /** Whole days between two YYYY-MM-DD dates, both counted (a leave of 2026-10-12..13 is 2 days). */

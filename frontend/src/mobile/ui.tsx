@@ -7,12 +7,12 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { failureMessage } from '../api/problem';
+import type { Rotation } from '../api/types';
 import { PageLoading } from '../components/PageLoading';
 import { formatDate } from '../lib/format';
 import { useCheckinSync } from './checkinSync';
 import { useMyRotation } from './queries';
 import type { Focus } from './rotation';
-import type { Rotation } from './types';
 import './mobile.css';
 
 /** navigator.onLine, kept up to date. */

@@ -23,6 +23,7 @@ describe('language switch', () => {
     await s.page.reload();
     await s.page.getByTestId('main-menu').getByText('Schools').waitFor();
     expect(await shell.menuLabels()).toEqual([
+      'Dashboard',
       'Agreements',
       'Meetings',
       'Meeting compliance',
@@ -30,6 +31,7 @@ describe('language switch', () => {
       'Rotation attendance',
       'Rotation compliance',
       'Service ledger',
+      'Monthly bulletin',
       'School calendar',
       'Programmes',
       'Schools',
@@ -37,6 +39,9 @@ describe('language switch', () => {
       'Users',
       'Profile',
     ]);
+    // the bureau's landing page, the dashboard, is in English too; so is a list's export button
+    await s.page.locator('.page-header').getByText('Bureau dashboard').waitFor();
+    await shell.openMenuItem('menu-schools');
     expect(await s.page.getByTestId('export-xlsx').innerText()).toContain('Export to Excel');
     // back to Chinese, which is also saved on the account
     await shell.switchLanguage();

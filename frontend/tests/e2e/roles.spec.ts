@@ -13,6 +13,8 @@ const ALL_MENU = [
   'menu-rotation-roster',
   'menu-rotation-compliance',
   'menu-service-ledger',
+  // the monthly bulletin (工作简报)
+  'menu-bulletin',
   'menu-programmes',
   'menu-schools',
   'menu-teachers',
@@ -20,10 +22,11 @@ const ALL_MENU = [
   'menu-profile',
 ];
 // the school calendar (holidays and make-up days for attendance) is the bureau admin's only
-const BUREAU_MENU = [...ALL_MENU.slice(0, 7), 'menu-calendar', ...ALL_MENU.slice(7)];
+const BUREAU_MENU = [...ALL_MENU.slice(0, 8), 'menu-calendar', ...ALL_MENU.slice(8)];
+// the bureau's dashboard comes first, and is where the bureau lands
 const EXPECTED: Partial<Record<DemoUser, { menu: string[]; landing: RegExp }>> = {
-  bureau: { menu: BUREAU_MENU, landing: /\/schools$/ },
-  leader: { menu: ALL_MENU, landing: /\/schools$/ },
+  bureau: { menu: ['menu-dashboard', ...BUREAU_MENU], landing: /\/dashboard$/ },
+  leader: { menu: ['menu-dashboard', ...ALL_MENU], landing: /\/dashboard$/ },
   admin_YX004: { menu: ALL_MENU, landing: /\/agreements$/ },
   teacher: { menu: ['menu-my', 'menu-profile'], landing: /\/my$/ },
 };
@@ -71,8 +74,9 @@ describe('login and the role-aware menu', () => {
 
   it('the session survives a reload (refresh cookie, token in memory only)', async () => {
     await new LoginPage(s.page).loginAs('leader');
+    await s.page.waitForURL(/\/dashboard$/);
     await s.page.reload();
-    await s.page.getByTestId('school-list').waitFor();
+    await s.page.getByTestId('kpi-active_agreements').waitFor();
     const stored = await s.page.evaluate(() => JSON.stringify({ ...window.localStorage }));
     expect(stored).not.toMatch(/eyJ/); // no JWT in localStorage
   });

@@ -1,13 +1,14 @@
-import { App, Button, Card, Descriptions, Grid, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Agreement } from '../../api/types';
 import { failureMessage } from '../../api/problem';
 import { useAccess } from '../../app/auth';
 import { BackButton } from '../../components/BackButton';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/Results';
+import { UrlTabs } from '../../components/UrlTabs';
 import { useIdParam } from '../../components/useIdParam';
 import { formatDate, formatDateTime, orEmpty } from '../../lib/format';
 import { MeetingsTab } from '../meetings/MeetingsTab';
@@ -21,9 +22,6 @@ import { useAgreement, useAgreementTransition, useRenewAgreement } from './queri
 import { StatusTag } from './StatusTag';
 import { TimelineTab } from './TimelineTab';
 import { TransitionButtons } from './TransitionButtons';
-
-const TABS = ['overview', 'goals', 'meetings', 'timeline', 'amendments', 'activities', 'donations', 'documents'] as const;
-type TabKey = (typeof TABS)[number];
 
 function WaitingFor({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
@@ -140,7 +138,6 @@ export default function AgreementDetailPage() {
   const { t } = useTranslation();
   const id = useIdParam();
   const access = useAccess();
-  const [sp, setSp] = useSearchParams();
   const agreement = useAgreement(id);
   const transition = useAgreementTransition(id ?? 0);
 
@@ -148,7 +145,6 @@ export default function AgreementDetailPage() {
   if (agreement.error) return <LoadError error={agreement.error} onRetry={() => void agreement.refetch()} />;
   if (!agreement.data) return <PageLoading />;
   const a = agreement.data;
-  const tab: TabKey = TABS.find((x) => x === sp.get('tab')) ?? 'overview';
   const party = access.isPartyTo(a);
   const canEdit = a.status === 'draft' && party && access.can('agreements.edit');
   const canRenew = (a.status === 'active' || a.status === 'completed') && (a.allowed_actions.length > 0 || party);
@@ -192,12 +188,7 @@ export default function AgreementDetailPage() {
         }
       />
       <Card>
-        <Tabs
-          activeKey={tab}
-          destroyOnHidden
-          onChange={(k) => setSp(k === 'overview' ? {} : { tab: k }, { replace: true })}
-          items={items.map((x) => ({ ...x, label: <span data-testid={`tab-${x.key}`}>{x.label}</span> }))}
-        />
+        <UrlTabs items={items} />
       </Card>
     </>
   );

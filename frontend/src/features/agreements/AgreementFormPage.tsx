@@ -8,6 +8,7 @@ import type { Agreement, AgreementArea, AgreementCreate, AssistanceForm } from '
 import { AGREEMENT_AREAS, ASSISTANCE_FORMS } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { BackButton } from '../../components/BackButton';
+import { differentFrom } from '../../components/formRules';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoading } from '../../components/Results';
 import { useFormErrors } from '../../components/useFormErrors';
@@ -202,15 +203,7 @@ function AgreementForm({ agreement, onReload }: { agreement: Agreement | null; o
           label={t('agreement.receivingSchool')}
           dependencies={['supporting_school_id']}
           extra={access.fixedSchoolId !== null ? t('agreement.ownSchoolHelp') : undefined}
-          rules={[
-            ...required,
-            ({ getFieldValue }) => ({
-              validator: (_r, v: number | undefined) =>
-                v === undefined || v !== getFieldValue('supporting_school_id')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('agreement.schoolsMustDiffer'))),
-            }),
-          ]}
+          rules={[...required, differentFrom('supporting_school_id', t('agreement.schoolsMustDiffer'))]}
         >
           <SchoolSelect />
         </Form.Item>

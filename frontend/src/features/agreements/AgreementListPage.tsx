@@ -11,7 +11,7 @@ import { CreateLink, ListPageHeader, RowLink } from '../../components/ListPageHe
 import { LoadError } from '../../components/Results';
 import { useResourceList } from '../../components/useResourceList';
 import { formatDate } from '../../lib/format';
-import { useProgrammeOptions } from '../programmes/queries';
+import { ProgrammeFilter } from '../programmes/ProgrammeFilter';
 import { SchoolFilter } from '../schools/SchoolSelect';
 import { schoolYearOptions } from './labels';
 import { AGREEMENT_FILTERS, agreementListParams, useAgreementList, useWaitingCount } from './queries';
@@ -24,7 +24,6 @@ export default function AgreementListPage() {
   const list = useResourceList(AGREEMENT_FILTERS, agreementListParams);
   const { state, params, setFilter, sortable } = list;
   const query = useAgreementList(params);
-  const programmes = useProgrammeOptions();
   const canDraft = access.can('agreements.edit');
   const waitingOnly = params.waiting_for_me === true;
   const waiting = useWaitingCount(canDraft && !waitingOnly);
@@ -64,13 +63,7 @@ export default function AgreementListPage() {
         />
       )}
       <FilterBar list={list} searchPlaceholder={t('agreement.searchPlaceholder')}>
-        <FilterSelect
-          placeholder={t('agreement.programme')}
-          {...list.filter('programme_id')}
-          loading={programmes.isLoading}
-          options={(programmes.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-          testId="filter-programme"
-        />
+        <ProgrammeFilter placeholder={t('agreement.programme')} {...list.filter('programme_id')} testId="filter-programme" />
         <FilterSelect
           placeholder={t('agreement.status')}
           {...list.filter('status')}

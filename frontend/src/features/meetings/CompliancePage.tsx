@@ -9,14 +9,14 @@ import type { ComplianceRow, ComplianceStatus, MeetingCompliance } from '../../a
 import { COMPLIANCE_STATUSES } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { ExportButton } from '../../components/ExportButton';
-import { FilterSelect } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoading } from '../../components/Results';
 import { formatDate } from '../../lib/format';
 import { intOrUndefined, oneOf } from '../../lib/listState';
 import { schoolYearOf, schoolYearOptions } from '../agreements/labels';
-import { useProgrammeOptions } from '../programmes/queries';
+import { ProgrammeFilter } from '../programmes/ProgrammeFilter';
 import { SchoolFilter } from '../schools/SchoolSelect';
+import { ComplianceStatusCards, ComplianceStatusFilter } from './ComplianceParts';
 import { byComplianceSeverity, COMPLIANCE_HEX, ratePercent } from './labels';
 import { ComplianceTag } from './MeetingTags';
 import { useMeetingCompliance } from './queries';
@@ -40,20 +40,7 @@ function Summary({
   return (
     <>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="compliance-summary">
-        {order.map((k) => (
-          <Col xs={12} md={6} key={k}>
-            <Card
-              size="small"
-              hoverable
-              onClick={() => onStatus(status === k ? undefined : k)}
-              style={status === k ? { borderColor: COMPLIANCE_HEX[k] } : undefined}
-              data-testid={`summary-${k}`}
-              aria-pressed={status === k}
-            >
-              <Statistic title={t(`enum.complianceStatus.${k}`)} value={counts[k]} styles={{ content: { color: COMPLIANCE_HEX[k] } }} />
-            </Card>
-          </Col>
-        ))}
+        <ComplianceStatusCards counts={counts} order={order} span={{ xs: 12, md: 6 }} status={status} onStatus={onStatus} />
         <Col xs={12} md={6}>
           <Card size="small" data-testid="summary-rate">
             <Statistic title={t('compliance.rate')} value={ratePercent(s.rate)} suffix="%" />
@@ -91,7 +78,6 @@ export default function CompliancePage() {
   const programmeId = intOrUndefined(sp.get('programme_id') ?? undefined);
   const schoolId = intOrUndefined(sp.get('school_id') ?? undefined);
   const status = oneOf(COMPLIANCE_STATUSES, sp.get('status') ?? undefined);
-  const programmes = useProgrammeOptions();
   const query = useMeetingCompliance({ school_year: schoolYear, programme_id: programmeId, school_id: schoolId });
 
   const setParam = (name: string, v: string | undefined) =>
@@ -121,21 +107,18 @@ export default function CompliancePage() {
         aria-label={t('agreement.schoolYear')}
         data-testid="compliance-year"
       />
-      <FilterSelect
+      <ProgrammeFilter
         placeholder={t('agreement.programme')}
         value={programmeId === undefined ? undefined : String(programmeId)}
         onChange={(v) => setParam('programme_id', v)}
-        loading={programmes.isLoading}
-        options={(programmes.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
       />
       {access.fixedSchoolId === null && (
         <SchoolFilter placeholder={t('agreement.school')} value={sp.get('school_id') ?? undefined} onChange={(v) => setParam('school_id', v)} />
       )}
-      <FilterSelect
+      <ComplianceStatusFilter
         placeholder={t('compliance.status')}
         value={status}
         onChange={(v) => setParam('status', v)}
-        options={COMPLIANCE_STATUSES.map((s) => ({ value: s, label: t(`enum.complianceStatus.${s}`) }))}
         testId="compliance-filter-status"
       />
       <ExportButton

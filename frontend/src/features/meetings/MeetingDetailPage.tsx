@@ -2,15 +2,14 @@
 // confirmation by the other school; follow-up items; overdue items carried over from earlier
 // meetings. Prints as a one-page A4 meeting record (see the print rules in styles.css).
 import { lazy, Suspense, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Grid, Skeleton, Space, Table, Typography } from 'antd';
-import { EditOutlined, FilePdfOutlined, FormOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Grid, Skeleton, Space, Table, Typography } from 'antd';
+import { EditOutlined, FormOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { saveBlob } from '../../api/client';
-import { failureMessage } from '../../api/problem';
 import type { Attendee, Meeting } from '../../api/types';
 import { BackButton } from '../../components/BackButton';
 import { PageHeader } from '../../components/PageHeader';
+import { DocumentDownloadButton } from '../../components/DocumentDownloadButton';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/Results';
 import { useIdParam } from '../../components/useIdParam';
 import { formatDate, formatDateTime, orEmpty } from '../../lib/format';
@@ -32,23 +31,14 @@ function schoolOf(m: Meeting, id: number | null | undefined): string {
 
 function PdfButton({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
-    try {
-      const blob = await fetchMinutesPdf(meeting.id);
-      saveBlob(blob, `${t('meeting.pdfName', { title: meeting.agreement_title, date: meeting.held_date ?? meeting.scheduled_date })}.pdf`);
-    } catch (e) {
-      message.error(failureMessage(e, t('meeting.pdfFailed'), t('errors.network')));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void onClick()} data-testid="minutes-pdf">
-      {t('meeting.downloadPdf')}
-    </Button>
+    <DocumentDownloadButton
+      fetchFile={() => fetchMinutesPdf(meeting.id)}
+      fileName={t('meeting.pdfName', { title: meeting.agreement_title, date: meeting.held_date ?? meeting.scheduled_date })}
+      failed={t('meeting.pdfFailed')}
+      label={t('meeting.downloadPdf')}
+      testId="minutes-pdf"
+    />
   );
 }
 

@@ -2,13 +2,13 @@ import { Button, Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { EditOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CRITERIA } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { BackButton } from '../../components/BackButton';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/Results';
 import { useIdParam } from '../../components/useIdParam';
 import { formatDate, formatDateTime, formatShare, orEmpty } from '../../lib/format';
-import { CRITERIA } from '../rotations/types';
 import { useProgramme } from './queries';
 
 export default function ProgrammeDetailPage() {

@@ -12,9 +12,8 @@ import { useFormErrors } from '../../components/useFormErrors';
 import { useIdParam } from '../../components/useIdParam';
 import { changedFields } from '../../lib/diff';
 import { percentFromShare, shareFromPercent } from '../../lib/format';
-import type { EvaluationWeights } from '../rotations/types';
 import { useCreateProgramme, useProgramme, useUpdateProgramme } from './queries';
-import { DEFAULT_WEIGHTS, sameWeights, weightsTotal, weightsValid } from './weights';
+import { DEFAULT_WEIGHTS, perCriterion, sameWeights, weightsTotal, weightsValid } from './weights';
 import { WeightsInput, type WeightsValue } from './WeightsInput';
 
 interface Values {
@@ -50,16 +49,6 @@ const FIELDS: readonly (keyof Values)[] = [
 // a wrong weight is reported on the criterion (loc …evaluation_weights.attitude): show it on the one control
 const ALIASES = { attitude: 'evaluation_weights', attendance: 'evaluation_weights', teaching: 'evaluation_weights', results: 'evaluation_weights', contribution: 'evaluation_weights' } as const;
 
-function weightsOf(w: WeightsValue): EvaluationWeights {
-  return {
-    attitude: w.attitude ?? 0,
-    attendance: w.attendance ?? 0,
-    teaching: w.teaching ?? 0,
-    results: w.results ?? 0,
-    contribution: w.contribution ?? 0,
-  };
-}
-
 function toBody(v: Values): ProgrammeCreate {
   return {
     name: v.name.trim(),
@@ -74,7 +63,7 @@ function toBody(v: Values): ProgrammeCreate {
     rotation_eligibility_years: v.rotation_eligibility_years,
     required_rural_service_days: v.required_rural_service_days,
     required_weak_service_days: v.required_weak_service_days,
-    evaluation_weights: weightsOf(v.evaluation_weights),
+    evaluation_weights: perCriterion(v.evaluation_weights),
   };
 }
 

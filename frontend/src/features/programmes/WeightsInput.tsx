@@ -1,8 +1,8 @@
 // The five evaluation weights as one form control: a number per criterion and the running total.
 import { InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationWeights } from '../rotations/types';
-import { CRITERIA } from '../rotations/types';
+import type { EvaluationWeights } from '../../api/types';
+import { CRITERIA } from '../../api/types';
 import { weightsTotal } from './weights';
 
 export type WeightsValue = Partial<Record<keyof EvaluationWeights, number | null>>;

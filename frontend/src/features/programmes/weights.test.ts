@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, sameWeights, weightsTotal, weightsValid } from './weights';
+import { DEFAULT_WEIGHTS, perCriterion, sameWeights, weightsTotal, weightsValid } from './weights';
 
 describe('evaluation weights', () => {
   it('must be whole points adding up to 100', () => {
@@ -19,5 +19,10 @@ describe('evaluation weights', () => {
     const a = { attitude: 20, attendance: 20, teaching: 30, results: 20, contribution: 10 };
     expect(sameWeights(a, { ...a })).toBe(true);
     expect(sameWeights(a, { ...a, teaching: 25, results: 25 })).toBe(false);
+  });
+
+  it('fill the empty criteria of a form with 0 and keep nothing else', () => {
+    const form = { attitude: 18, attendance: null, teaching: 27, results: undefined, contribution: 9, comments: 'x' };
+    expect(perCriterion(form)).toEqual({ attitude: 18, attendance: 0, teaching: 27, results: 0, contribution: 9 });
   });
 });

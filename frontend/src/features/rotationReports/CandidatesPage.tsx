@@ -5,7 +5,7 @@ import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Teacher } from '../../api/types';
+import type { RotationComplianceRow, Teacher } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { BackButton } from '../../components/BackButton';
 import { DataList } from '../../components/DataList';
@@ -24,7 +24,6 @@ import { subjectLabel } from '../teachers/labels';
 import { pickSchoolYear, yearsSince } from './figures';
 import { useSchoolYearLabel } from './parts';
 import { CANDIDATE_FILTERS, candidateParams, useRotationCompliance, useRotationCandidates } from './queries';
-import type { RotationComplianceRow } from './types';
 
 function GapNote({ row, year }: { row: RotationComplianceRow; year: string }) {
   const { t } = useTranslation();

@@ -5,27 +5,27 @@ import { useMemo } from 'react';
 import { Button, Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { ComplianceStatus } from '../../api/types';
+import type { ComplianceStatus, RotationCompliance, RotationComplianceRow } from '../../api/types';
 import { COMPLIANCE_STATUSES } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
 import { ExportButton } from '../../components/ExportButton';
-import { FilterSelect } from '../../components/FilterBar';
 import { RowLink } from '../../components/ListPageHeader';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoading } from '../../components/Results';
 import { useListState } from '../../components/useListState';
 import { formatDate } from '../../lib/format';
 import { columnSortOrder, intOrUndefined, oneOf } from '../../lib/listState';
+import { ComplianceStatusCards, ComplianceStatusFilter } from '../meetings/ComplianceParts';
 import { COMPLIANCE_HEX } from '../meetings/labels';
 import { ComplianceTag } from '../meetings/MeetingTags';
-import { useProgrammeOptions } from '../programmes/queries';
+import { ProgrammeFilter } from '../programmes/ProgrammeFilter';
 import { candidatesPath, pageOf, pickSchoolYear, rotationProgress, sharePercent, shareVsMinimum, sortComplianceRows } from './figures';
 import { SchoolYearSelect, useSchoolYearLabel } from './parts';
 import { useRotationCompliance } from './queries';
-import type { RotationCompliance, RotationComplianceRow } from './types';
 
 const FILTERS = ['school_year', 'programme_id', 'status'] as const;
+const WORST_FIRST = ['non_compliant', 'at_risk', 'compliant'] as const satisfies readonly ComplianceStatus[];
 
 /** The bar of one school: approved rotations in green, proposals awaiting approval in amber on top. */
 function ShareBar({ row, minimum }: { row: RotationComplianceRow; minimum: number }) {
@@ -80,24 +80,9 @@ function Summary({
 }) {
   const { t } = useTranslation();
   const s = report.summary;
-  const counts: Record<ComplianceStatus, number> = { compliant: s.compliant, at_risk: s.at_risk, non_compliant: s.non_compliant };
-  const order: ComplianceStatus[] = ['non_compliant', 'at_risk', 'compliant'];
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="rotation-compliance-summary">
-      {order.map((k) => (
-        <Col xs={8} md={4} key={k}>
-          <Card
-            size="small"
-            hoverable
-            onClick={() => onStatus(status === k ? undefined : k)}
-            style={status === k ? { borderColor: COMPLIANCE_HEX[k] } : undefined}
-            data-testid={`summary-${k}`}
-            aria-pressed={status === k}
-          >
-            <Statistic title={t(`enum.complianceStatus.${k}`)} value={counts[k]} styles={{ content: { color: COMPLIANCE_HEX[k] } }} />
-          </Card>
-        </Col>
-      ))}
+      <ComplianceStatusCards counts={s} order={WORST_FIRST} span={{ xs: 8, md: 4 }} status={status} onStatus={onStatus} />
       <Col xs={12} md={6}>
         <Card size="small" data-testid="summary-share">
           <Statistic
@@ -132,7 +117,6 @@ export default function RotationCompliancePage() {
   const schoolYear = pickSchoolYear(state.filters.school_year, today);
   const programmeId = intOrUndefined(state.filters.programme_id);
   const status = oneOf(COMPLIANCE_STATUSES, state.filters.status);
-  const programmes = useProgrammeOptions();
   const query = useRotationCompliance({ school_year: schoolYear, programme_id: programmeId });
 
   const rows = useMemo(
@@ -146,18 +130,15 @@ export default function RotationCompliancePage() {
   const filters = (
     <div className="filter-bar">
       <SchoolYearSelect value={schoolYear} onChange={(v) => setFilter('school_year', v)} testId="rotation-compliance-year" />
-      <FilterSelect
+      <ProgrammeFilter
         placeholder={t('rotationReport.programme')}
         value={programmeId === undefined ? undefined : String(programmeId)}
         onChange={(v) => setFilter('programme_id', v)}
-        loading={programmes.isLoading}
-        options={(programmes.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
       />
-      <FilterSelect
+      <ComplianceStatusFilter
         placeholder={t('rotationReport.compliance.status')}
         value={status}
         onChange={(v) => setFilter('status', v)}
-        options={COMPLIANCE_STATUSES.map((s) => ({ value: s, label: t(`enum.complianceStatus.${s}`) }))}
         testId="rotation-compliance-filter-status"
       />
     </div>

@@ -5,6 +5,8 @@ import { useMemo } from 'react';
 import { Alert, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { RosterRow } from '../../api/types';
+import { ROTATION_STATUSES } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
 import type { DataListProps } from '../../components/DataList';
@@ -22,7 +24,6 @@ import { SchoolFilter } from '../schools/SchoolSelect';
 import { pageOf, pickRosterYear, ROSTER_TABS, sortRoster, splitRoster, type RosterTab } from './figures';
 import { AttendanceBar, PendingBadge, SchoolYearSelect } from './parts';
 import { ROSTER_ALL, ROSTER_FILTERS, rosterParams, useRoster } from './queries';
-import { ROTATION_STATUSES, type RosterRow } from './types';
 
 type Columns = DataListProps<RosterRow>['columns'];
 

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Alert, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { ServiceLedgerRow } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
 import { ExportButton } from '../../components/ExportButton';
@@ -15,7 +16,6 @@ import { EMPTY } from '../../lib/format';
 import { SchoolFilter } from '../schools/SchoolSelect';
 import { LEDGER_FILTERS, ledgerParams, useServiceLedger } from './queries';
 import { DaysServed, EligibilityTag, ServiceRecordDrawer, type LedgerTeacher } from './ServiceRecordDrawer';
-import type { ServiceLedgerRow } from './types';
 
 function Missing({ days, eligible }: { days: number; eligible: boolean }) {
   const { t } = useTranslation();

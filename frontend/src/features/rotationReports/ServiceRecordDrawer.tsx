@@ -4,13 +4,13 @@ import { Button, Card, Descriptions, Drawer, Empty, Grid, List, Progress, Space,
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
+import type { ArchiveRow, Rotation } from '../../api/types';
 import { ExportButton } from '../../components/ExportButton';
 import { LoadError, PageLoading } from '../../components/Results';
 import { formatDate } from '../../lib/format';
 import { daysPercent } from './figures';
 import { CertificateButton } from './parts';
 import { useServiceRecord, useTeacherArchive } from './queries';
-import type { ArchiveRow, CompletedRotation } from './types';
 
 export interface LedgerTeacher {
   teacher_id: number;
@@ -39,15 +39,15 @@ export function DaysServed({ served, required, testId }: { served: number; requi
   );
 }
 
-function inclusiveDays(r: CompletedRotation): number {
+function inclusiveDays(r: Rotation): number {
   return dayjs(r.end_date).diff(dayjs(r.start_date), 'day') + 1;
 }
 
-function CompletedRotations({ rotations }: { rotations: CompletedRotation[] }) {
+function CompletedRotations({ rotations }: { rotations: Rotation[] }) {
   const { t } = useTranslation();
   if (rotations.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rotationReport.record.noneCompleted')} />;
   return (
-    <List<CompletedRotation>
+    <List<Rotation>
       dataSource={rotations}
       rowKey="id"
       data-testid="completed-rotations"

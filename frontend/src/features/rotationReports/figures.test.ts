@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RosterRow, RotationComplianceRow } from './types';
+import type { RosterRow, RotationComplianceRow } from '../../api/types';
 import {
   attendancePercent,
   bySeverity,

@@ -1,8 +1,7 @@
 // Pure helpers of the rotation reports: which school year to show, shares as "8.3% / 10%", the bars'
 // lengths, the order of the compliance rows, and splitting a school's roster into outgoing and incoming.
-import type { ComplianceStatus } from '../../api/types';
+import type { ComplianceStatus, RosterRow, RotationComplianceRow, RotationStatus } from '../../api/types';
 import { EMPTY } from '../../lib/format';
-import type { RosterRow, RotationComplianceRow, RotationStatus } from './types';
 
 /** The school year a day falls in: 2026 runs from 2026-09-01 to 2027-08-31. */
 export function schoolYearOf(today: Date): number {

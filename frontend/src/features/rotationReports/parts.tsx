@@ -1,15 +1,13 @@
 // Small pieces the rotation report pages share: the school-year picker, the attendance bar, the
 // pending-leave badge and the certificate download.
-import { useMemo, useState } from 'react';
-import { App, Badge, Button, Progress, Select, Typography } from 'antd';
-import { FilePdfOutlined } from '@ant-design/icons';
+import { useMemo } from 'react';
+import { Badge, Progress, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { saveBlob } from '../../api/client';
-import { failureMessage } from '../../api/problem';
+import type { Rotation } from '../../api/types';
+import { DocumentDownloadButton } from '../../components/DocumentDownloadButton';
 import { EMPTY } from '../../lib/format';
 import { ALL_YEARS, attendancePercent, schoolYearChoices } from './figures';
 import { fetchCertificate } from './queries';
-import type { CompletedRotation } from './types';
 
 export function useSchoolYearLabel() {
   const { t } = useTranslation();
@@ -90,33 +88,17 @@ export function PendingBadge({ count }: { count: number }) {
 }
 
 /** "Download certificate": the 支教证明 PDF of a completed rotation, fetched with the bearer token. */
-export function CertificateButton({ rotation, block }: { rotation: CompletedRotation; block?: boolean }) {
+export function CertificateButton({ rotation, block }: { rotation: Rotation; block?: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
-    try {
-      const blob = await fetchCertificate(rotation.id);
-      saveBlob(blob, `${t('rotationReport.certificate.fileName', { teacher: rotation.teacher_name, month: rotation.start_date.slice(0, 7) })}.pdf`);
-    } catch (e) {
-      message.error(failureMessage(e, t('rotationReport.certificate.failed'), t('errors.network')));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Button
-      icon={<FilePdfOutlined />}
-      loading={busy}
+    <DocumentDownloadButton
+      fetchFile={() => fetchCertificate(rotation.id)}
+      fileName={t('rotationReport.certificate.fileName', { teacher: rotation.teacher_name, month: rotation.start_date.slice(0, 7) })}
+      failed={t('rotationReport.certificate.failed')}
+      label={t('rotationReport.certificate.download')}
+      testId="certificate-download"
       block={block}
-      onClick={(e) => {
-        e.stopPropagation();
-        void onClick();
-      }}
-      data-testid="certificate-download"
-    >
-      {t('rotationReport.certificate.download')}
-    </Button>
+      stopPropagation
+    />
   );
 }

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, fetchBlob, unwrap } from '../../api/client';
+import type { RotationStatus } from '../../api/types';
+import { ROTATION_STATUSES } from '../../api/types';
 import { boolOrUndefined, intOrUndefined, oneOf, pagingParams, type ListState } from '../../lib/listState';
-import { ROTATION_STATUSES, type RotationStatus } from './types';
 
 export interface ComplianceParams {
   school_year: number;

@@ -5,22 +5,23 @@ import { FlagFilled, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { Rotation } from '../../api/types';
+import { ATTENDANCE_STATES } from '../../api/types';
 import { LoadError } from '../../components/Results';
-import { ATTENDANCE_HEX, monthGrid, pickMonth, ratePercent, rotationMonths, weekdayOrder } from './labels';
+import { monthsBetween, monthWeeks, pickMonth, weekdayOrder } from '../../lib/attendanceMonths';
+import { ATTENDANCE_HEX, ratePercent } from './labels';
 import { useAttendance } from './queries';
-import type { Rotation } from './types';
-import { ATTENDANCE_STATES } from './types';
 import './rotations.css';
 
 export function AttendanceTab({ rotation }: { rotation: Rotation }) {
   const { t } = useTranslation();
   const [sp, setSp] = useSearchParams();
-  const months = rotationMonths(rotation.start_date, rotation.end_date);
-  const month = pickMonth(sp.get('month'), rotation.start_date, rotation.end_date, new Date());
+  const today = dayjs().format('YYYY-MM-DD');
+  const months = monthsBetween(rotation.start_date, rotation.end_date);
+  const month = pickMonth(months, sp.get('month'), today) ?? months[0];
   const index = months.indexOf(month);
   const query = useAttendance(rotation.id, month);
   const weekStart = dayjs().startOf('week').day();
-  const today = dayjs().format('YYYY-MM-DD');
 
   const show = (m: string) =>
     setSp(
@@ -36,7 +37,7 @@ export function AttendanceTab({ rotation }: { rotation: Rotation }) {
   // while another month loads, the previous one's answer is not shown as this month's
   const a = query.data?.month === month ? query.data : undefined;
   const rate = ratePercent(a?.attendance_rate);
-  const weeks = monthGrid(month, weekStart, a?.days ?? []);
+  const weeks = monthWeeks(month, weekStart, a?.days ?? []);
   const counts = [
     { key: 'expected', label: t('rotation.attendance.expected'), value: a?.expected_days },
     { key: 'present', label: t('rotation.attendance.present'), value: a?.present_days },

@@ -5,9 +5,9 @@ import { Alert, Button, List, Modal, Progress, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { failureMessage } from '../../api/problem';
+import type { Rotation } from '../../api/types';
 import { runInTurn, type Outcome } from './labels';
 import { postRotationAction, useRefreshRotationLists } from './queries';
-import type { Rotation } from './types';
 
 type Phase = { kind: 'closed' } | { kind: 'confirm' } | { kind: 'running'; done: number } | { kind: 'done'; outcomes: Outcome<Rotation>[] };
 

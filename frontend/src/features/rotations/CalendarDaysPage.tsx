@@ -7,14 +7,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { failureMessage } from '../../api/problem';
+import type { CalendarDay, CalendarDayKind } from '../../api/types';
+import { CALENDAR_DAY_KINDS } from '../../api/types';
 import { AddButton } from '../../components/ListPageHeader';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordModal } from '../../components/RecordModal';
 import { LoadError } from '../../components/Results';
 import { formatDate } from '../../lib/format';
 import { useAddCalendarDay, useCalendarDays, useDeleteCalendarDay } from './queries';
-import type { CalendarDay, CalendarDayKind } from './types';
-import { CALENDAR_DAY_KINDS } from './types';
 
 interface Values {
   date: Dayjs;

@@ -4,10 +4,10 @@ import { useMemo, useState } from 'react';
 import { Alert, Empty, List, Space, Switch, Tag, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { CheckIn, Rotation } from '../../api/types';
 import { LoadError } from '../../components/Results';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useCheckins } from './queries';
-import type { CheckIn, Rotation } from './types';
 
 export function FlagTag({ checkin }: { checkin: Pick<CheckIn, 'flagged' | 'distance_m'> }) {
   const { t } = useTranslation();

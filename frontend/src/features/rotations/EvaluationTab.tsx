@@ -5,18 +5,18 @@
 // host school (or the bureau admin) of a rotation under way; an existing draft says "edit" itself.
 import { App, Alert, Button, Descriptions, Empty, Form, Grid, Input, InputNumber, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Criterion, Evaluation, EvaluationWeights, Rotation } from '../../api/types';
+import { CRITERIA } from '../../api/types';
 import { LoadError } from '../../components/Results';
 import { useFormErrors } from '../../components/useFormErrors';
 import { validValues } from '../../components/validValues';
 import { formatDateTime } from '../../lib/format';
 import { useAgreement } from '../agreements/queries';
 import { useProgramme, useProgrammeOptions } from '../programmes/queries';
-import { DEFAULT_WEIGHTS } from '../programmes/weights';
+import { DEFAULT_WEIGHTS, perCriterion } from '../programmes/weights';
 import { ratePercent } from './labels';
 import { useAttendance, useEvaluations, useSaveEvaluation } from './queries';
 import { GradeTag } from './RotationTags';
-import type { Criterion, Evaluation, EvaluationWeights, Rotation, Scores } from './types';
-import { CRITERIA } from './types';
 
 type Values = Record<Criterion, number | null> & { comments: string };
 
@@ -30,16 +30,6 @@ function useProgrammeWeights(rotation: Rotation): { weights: EvaluationWeights; 
   const p = rotation.agreement_id ? programme.data : newest.data?.[0];
   const loading = rotation.agreement_id ? agreement.isLoading || programme.isLoading : newest.isLoading;
   return { weights: p?.evaluation_weights ?? DEFAULT_WEIGHTS, programme: p?.name ?? null, loading };
-}
-
-function scoresOf(v: Values): Scores {
-  return {
-    attitude: v.attitude ?? 0,
-    attendance: v.attendance ?? 0,
-    teaching: v.teaching ?? 0,
-    results: v.results ?? 0,
-    contribution: v.contribution ?? 0,
-  };
 }
 
 function weightOf(weights: Record<string, number>, c: Criterion): number {
@@ -133,7 +123,7 @@ function EvaluationForm({
   const store = async (submit: boolean) => {
     const v = await validValues(form);
     if (!v) return;
-    const body = { scores: scoresOf(v), comments: (v.comments ?? '').trim() };
+    const body = { scores: perCriterion(v), comments: (v.comments ?? '').trim() };
     const run = async () => {
       try {
         await save.mutateAsync(

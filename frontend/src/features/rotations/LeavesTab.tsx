@@ -3,13 +3,13 @@
 import { useState } from 'react';
 import { Alert, Button, Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Leave, LeaveAction, Rotation } from '../../api/types';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { LoadError } from '../../components/Results';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { CommentDialog } from './CommentDialog';
 import { knownLeaveActions } from './labels';
 import { useDecideLeave, useLeaves } from './queries';
 import { LeaveStatusTag } from './RotationTags';
-import type { Leave, LeaveAction, Rotation } from './types';
 
 export function LeavesTab({ rotation }: { rotation: Rotation }) {
   const { t } = useTranslation();
@@ -87,7 +87,7 @@ export function LeavesTab({ rotation }: { rotation: Rotation }) {
           );
         }}
       />
-      <CommentDialog
+      <ReasonDialog
         step={
           pending && {
             title: t(`rotation.leaves.actionTitle.${pending.action}`),
@@ -98,6 +98,8 @@ export function LeavesTab({ rotation }: { rotation: Rotation }) {
             danger: pending.action === 'reject',
           }
         }
+        labels={{ comment: t('rotation.comment'), reason: t('rotation.reason'), required: t('rotation.reasonRequired') }}
+        testIdPrefix="step"
         onRun={(comment) =>
           pending
             ? decide.mutateAsync({ id: pending.leave.id, action: pending.action, version: pending.leave.version, comment })

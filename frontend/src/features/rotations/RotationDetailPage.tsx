@@ -1,14 +1,16 @@
 // /rotations/:id: the rotation's overview with the steps the server allows now, and its day-to-day
 // records in tabs (attendance, check-ins, leave, work log, evaluation). What a caller may change comes
 // from allowed_actions; the home school and the bureau viewer read.
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Card, Descriptions, Grid, Skeleton, Space, Tabs, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Card, Descriptions, Grid, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import type { Rotation } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { BackButton } from '../../components/BackButton';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/Results';
+import { UrlTabs, type UrlTab } from '../../components/UrlTabs';
 import { useIdParam } from '../../components/useIdParam';
 import { formatDate, formatDateTime, formatYuan } from '../../lib/format';
 import { useAgreement } from '../agreements/queries';
@@ -16,7 +18,6 @@ import { SubjectTags } from '../teachers/SubjectTags';
 import { useRotation } from './queries';
 import { RotationActions } from './RotationActions';
 import { RotationStatusTag, WaitingFor } from './RotationTags';
-import type { Rotation } from './types';
 
 // each tab's code loads when the tab is first opened (the log's photo viewer, the evaluation form…)
 const AttendanceTab = lazy(() => import('./AttendanceTab').then((m) => ({ default: m.AttendanceTab })));
@@ -24,9 +25,6 @@ const CheckinsTab = lazy(() => import('./CheckinsTab').then((m) => ({ default: m
 const LeavesTab = lazy(() => import('./LeavesTab').then((m) => ({ default: m.LeavesTab })));
 const WorkLogTab = lazy(() => import('./WorkLogTab').then((m) => ({ default: m.WorkLogTab })));
 const EvaluationTab = lazy(() => import('./EvaluationTab').then((m) => ({ default: m.EvaluationTab })));
-
-const TABS = ['overview', 'attendance', 'checkins', 'leaves', 'logs', 'evaluation'] as const;
-type TabKey = (typeof TABS)[number];
 
 function Overview({ rotation: r }: { rotation: Rotation }) {
   const { t } = useTranslation();
@@ -104,16 +102,14 @@ function Overview({ rotation: r }: { rotation: Rotation }) {
 export default function RotationDetailPage() {
   const { t } = useTranslation();
   const id = useIdParam();
-  const [sp, setSp] = useSearchParams();
   const rotation = useRotation(id);
 
   if (id === null) return <NotFoundResult />;
   if (rotation.error) return <LoadError error={rotation.error} onRetry={() => void rotation.refetch()} />;
   if (!rotation.data) return <PageLoading />;
   const r = rotation.data;
-  const tab: TabKey = TABS.find((x) => x === sp.get('tab')) ?? 'overview';
 
-  const items: { key: TabKey; label: string; children: ReactNode }[] = [
+  const items: UrlTab[] = [
     { key: 'overview', label: t('rotation.tab.overview'), children: <Overview rotation={r} /> },
     { key: 'attendance', label: t('rotation.tab.attendance'), children: <AttendanceTab rotation={r} /> },
     { key: 'checkins', label: t('rotation.tab.checkins'), children: <CheckinsTab rotation={r} /> },
@@ -135,16 +131,7 @@ export default function RotationDetailPage() {
         extra={<RotationActions rotation={r} />}
       />
       <Card styles={{ body: { paddingTop: 0 } }}>
-        <Tabs
-          activeKey={tab}
-          destroyOnHidden
-          onChange={(k) => setSp(k === 'overview' ? {} : { tab: k }, { replace: true })}
-          items={items.map((x) => ({
-            ...x,
-            label: <span data-testid={`tab-${x.key}`}>{x.label}</span>,
-            children: <Suspense fallback={<Skeleton active />}>{x.children}</Suspense>,
-          }))}
-        />
+        <UrlTabs items={items.map((x) => ({ ...x, children: <Suspense fallback={<Skeleton active />}>{x.children}</Suspense> }))} />
       </Card>
     </>
   );

@@ -4,9 +4,11 @@ import { App, Button, Card, DatePicker, Form, InputNumber, Radio, Segmented, Sel
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { SUBJECTS } from '../../api/types';
+import type { RotationBulkCreate, RotationDirection, RotationKind, Term } from '../../api/types';
+import { ROTATION_DIRECTIONS, ROTATION_KINDS, SUBJECTS, TERMS } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { BackButton } from '../../components/BackButton';
+import { differentFrom } from '../../components/formRules';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
 import { schoolYearOptions } from '../agreements/labels';
@@ -15,8 +17,6 @@ import { subjectLabel } from '../teachers/labels';
 import { agreementsBetween, directionFor, nextTerm } from './labels';
 import { useActiveAgreementsOf, useProposeRotations } from './queries';
 import { TeachersPicker, type PickedTeacher } from './TeachersPicker';
-import type { RotationBulkCreate, RotationDirection, RotationKind, Term } from './types';
-import { ROTATION_DIRECTIONS, ROTATION_KINDS, TERMS } from './types';
 
 type PeriodMode = 'term' | 'dates';
 
@@ -166,15 +166,7 @@ export default function RotationFormPage() {
             name="to_school_id"
             label={t('rotation.toSchool')}
             dependencies={['from_school_id']}
-            rules={[
-              ...required,
-              ({ getFieldValue }) => ({
-                validator: (_r, v: number | undefined) =>
-                  v === undefined || v !== getFieldValue('from_school_id')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('rotation.form.schoolsMustDiffer'))),
-              }),
-            ]}
+            rules={[...required, differentFrom('from_school_id', t('rotation.form.schoolsMustDiffer'))]}
           >
             <SchoolSelect />
           </Form.Item>

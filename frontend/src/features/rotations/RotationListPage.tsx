@@ -4,6 +4,8 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { Rotation } from '../../api/types';
+import { ROTATION_DIRECTIONS, ROTATION_STATUSES, SUBJECTS, TERMS } from '../../api/types';
 import { useAccess } from '../../app/auth';
 import { DataList } from '../../components/DataList';
 import { FilterBar, FilterSelect } from '../../components/FilterBar';
@@ -13,12 +15,11 @@ import { useResourceList } from '../../components/useResourceList';
 import { formatDate } from '../../lib/format';
 import { schoolYearOptions } from '../agreements/labels';
 import { SchoolFilter } from '../schools/SchoolSelect';
+import { subjectLabel } from '../teachers/labels';
 import { SubjectTags } from '../teachers/SubjectTags';
 import { BulkApprove } from './BulkApprove';
 import { ROTATION_FILTERS, rotationListParams, usePlannedCount, useRotationList } from './queries';
 import { RotationStatusTag, WaitingFor } from './RotationTags';
-import type { Rotation } from './types';
-import { ROTATION_DIRECTIONS, ROTATION_STATUSES } from './types';
 
 export default function RotationListPage() {
   const { t } = useTranslation();
@@ -73,6 +74,14 @@ export default function RotationListPage() {
           options={years.map((y) => ({ value: String(y), label: t('rotation.schoolYearLabel', { start: y, end: y + 1 }) }))}
           testId="filter-school-year"
         />
+        {list.filter('school_year').value && (
+          <FilterSelect
+            placeholder={t('rotation.term')}
+            {...list.filter('term')}
+            options={TERMS.map((term) => ({ value: term, label: t(`enum.term.${term}`) }))}
+            testId="filter-term"
+          />
+        )}
         <FilterSelect
           placeholder={t('rotation.status')}
           {...list.filter('status')}
@@ -85,6 +94,12 @@ export default function RotationListPage() {
           {...list.filter('direction')}
           options={ROTATION_DIRECTIONS.map((d) => ({ value: d, label: t(`enum.rotationDirection.${d}`) }))}
           testId="filter-direction"
+        />
+        <FilterSelect
+          placeholder={t('rotation.subject')}
+          {...list.filter('subject')}
+          options={SUBJECTS.map((subject) => ({ value: subject, label: subjectLabel(t, subject) }))}
+          testId="filter-subject"
         />
       </FilterBar>
       {canApprove && selected.length === 0 && (query.data?.items ?? []).some((r) => r.allowed_actions.includes('approve')) && (

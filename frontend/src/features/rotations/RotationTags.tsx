@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { EvaluationGrade, LeaveStatus, RotationStatus } from '../../api/types';
 import { asNextActor, GRADE_COLOR, LEAVE_STATUS_COLOR, ROTATION_STATUS_COLOR } from './labels';
-import type { EvaluationGrade, LeaveStatus, RotationStatus } from './types';
 
 export function RotationStatusTag({ status }: { status: RotationStatus }) {
   const { t } = useTranslation();

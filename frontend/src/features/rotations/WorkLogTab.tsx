@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { Empty, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { PictureOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Rotation, WorkLog } from '../../api/types';
 import { LoadError } from '../../components/Results';
 import { formatDate } from '../../lib/format';
 import { fetchLogPhoto, useLogs } from './queries';
-import type { Rotation, WorkLog } from './types';
 
 /** A log photo: fetched with the bearer token into an object URL (released when it leaves the page). */
 function LogPhoto({ logId }: { logId: number }) {

@@ -1,10 +1,8 @@
 // Pure helpers of the rotation pages: tag colours, the server's allowed actions in a stable order,
-// the attendance month grid, the pairing sides an agreement fixes, and running one step per item.
-import dayjs from 'dayjs';
-import type { Agreement } from '../../api/types';
-import { oneOf } from '../../lib/listState';
+// the attendance rate, the pairing sides an agreement fixes, and running one step per item. (The
+// attendance month grid is src/lib/attendanceMonths.ts, shared with the phone screens.)
 import type {
-  AttendanceDay,
+  Agreement,
   AttendanceState,
   EvaluationGrade,
   LeaveAction,
@@ -12,8 +10,9 @@ import type {
   RotationAction,
   RotationDirection,
   RotationStatus,
-} from './types';
-import { ATTENDANCE_STATES, LEAVE_ACTIONS, ROTATION_ACTIONS } from './types';
+} from '../../api/types';
+import { LEAVE_ACTIONS, ROTATION_ACTIONS } from '../../api/types';
+import { oneOf } from '../../lib/listState';
 
 /** Blue while waiting for approval, cyan approved, green on site, purple done, grey withdrawn. */
 export const ROTATION_STATUS_COLOR: Record<RotationStatus, string> = {
@@ -59,74 +58,6 @@ export function rotationActionNeedsReason(action: RotationAction): boolean {
 
 export function knownLeaveActions(allowed: readonly string[]): LeaveAction[] {
   return LEAVE_ACTIONS.filter((a) => allowed.includes(a));
-}
-
-export function asAttendanceState(v: string): AttendanceState | undefined {
-  return oneOf(ATTENDANCE_STATES, v);
-}
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** The months (YYYY-MM) a rotation spans, first to last. */
-export function rotationMonths(start: string, end: string): string[] {
-  const out: string[] = [];
-  let m = dayjs(start).startOf('month');
-  const last = dayjs(end).startOf('month');
-  while (!m.isAfter(last) && out.length < 240) {
-    out.push(m.format('YYYY-MM'));
-    m = m.add(1, 'month');
-  }
-  return out;
-}
-
-/** The month to show first: the one asked for when it lies in the rotation, else this month, kept within it. */
-export function pickMonth(asked: string | null, start: string, end: string, today: Date): string {
-  const months = rotationMonths(start, end);
-  if (months.length === 0) return dayjs(today).format('YYYY-MM');
-  if (asked && MONTH.test(asked) && months.includes(asked)) return asked;
-  const now = dayjs(today).format('YYYY-MM');
-  if (now < months[0]) return months[0];
-  if (now > months[months.length - 1]) return months[months.length - 1];
-  return now;
-}
-
-export interface GridCell {
-  date: string;
-  day: number;
-  /** Undefined for a day outside the rotation (the server reports no state for it). */
-  state?: AttendanceState;
-  flagged: boolean;
-}
-
-/**
- * A month as weeks of seven cells (null pads the first and last week), each day with the state the
- * server reported. `weekStart` is 0 for Sunday, 1 for Monday.
- */
-export function monthGrid(month: string, weekStart: number, days: readonly AttendanceDay[]): (GridCell | null)[][] {
-  const byDate = new Map(days.map((d) => [d.date, d]));
-  const first = dayjs(`${month}-01`);
-  const lead = (first.day() - weekStart + 7) % 7;
-  const cells: (GridCell | null)[] = Array.from({ length: lead }, () => null);
-  for (let i = 0; i < first.daysInMonth(); i += 1) {
-    const d = first.add(i, 'day');
-    const date = d.format('YYYY-MM-DD');
-    const known = byDate.get(date);
-    cells.push({
-      date,
-      day: d.date(),
-      state: known ? asAttendanceState(known.state) : undefined,
-      flagged: known?.flagged ?? false,
-    });
-  }
-  while (cells.length % 7 !== 0) cells.push(null);
-  const weeks: (GridCell | null)[][] = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-  return weeks;
-}
-
-/** The weekday numbers (0 = Sunday) of the grid's columns. */
-export function weekdayOrder(weekStart: number): number[] {
-  return Array.from({ length: 7 }, (_, i) => (weekStart + i) % 7);
 }
 
 /** An attendance rate (0–1) as a percentage with one decimal; null when there are no days yet. */

@@ -1,8 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchBlob, ifMatch, unwrap } from '../../api/client';
-import { intOrUndefined, oneOf, pagingParams, type ListState } from '../../lib/listState';
-import { agreementKeys } from '../agreements/queries';
-import { notificationKeys } from '../notifications/queries';
 import type {
   CalendarDayCreate,
   EvaluationCreate,
@@ -11,19 +8,25 @@ import type {
   Rotation,
   RotationAction,
   RotationBulkCreate,
-} from './types';
-import { ROTATION_DIRECTIONS, ROTATION_STATUSES } from './types';
+} from '../../api/types';
+import { ROTATION_DIRECTIONS, ROTATION_STATUSES, TERMS } from '../../api/types';
+import { intOrUndefined, oneOf, pagingParams, type ListState } from '../../lib/listState';
+import { agreementKeys } from '../agreements/queries';
+import { notificationKeys } from '../notifications/queries';
 
-export const ROTATION_FILTERS = ['school_year', 'status', 'school_id', 'direction'] as const;
+export const ROTATION_FILTERS = ['school_year', 'term', 'status', 'school_id', 'direction', 'subject'] as const;
 
 export function rotationListParams(state: ListState) {
   const f = state.filters;
   return {
     ...pagingParams(state),
     school_year: intOrUndefined(f.school_year),
+    // a term narrows a school year (the API ignores it without one)
+    term: f.school_year ? oneOf(TERMS, f.term) : undefined,
     status: oneOf(ROTATION_STATUSES, f.status),
     school_id: intOrUndefined(f.school_id),
     direction: oneOf(ROTATION_DIRECTIONS, f.direction),
+    subject: f.subject || undefined,
   };
 }
 export type RotationListParams = ReturnType<typeof rotationListParams>;

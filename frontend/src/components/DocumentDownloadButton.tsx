@@ -1,0 +1,65 @@
+// A button that fetches a document with the bearer token (minutes, certificates, the bulletin as PDF or
+// Word) and saves it as a file; busy while fetching, the server's refusal (or network failure) as a message.
+import { useState } from 'react';
+import { App, Button } from 'antd';
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { saveBlob } from '../api/client';
+import { failureMessage } from '../api/problem';
+
+const KINDS = {
+  pdf: { extension: 'pdf', icon: <FilePdfOutlined /> },
+  docx: { extension: 'docx', icon: <FileWordOutlined /> },
+} as const;
+
+export function DocumentDownloadButton({
+  fetchFile,
+  kind = 'pdf',
+  fileName,
+  failed,
+  label,
+  testId,
+  block,
+  stopPropagation = false,
+}: {
+  fetchFile: () => Promise<Blob>;
+  /** What is fetched: a PDF (default) or a Word document. */
+  kind?: keyof typeof KINDS;
+  /** The saved file's name, without the extension. */
+  fileName: string;
+  /** Said when the server refuses without a detail of its own. */
+  failed: string;
+  label: string;
+  testId: string;
+  block?: boolean;
+  /** Keep the click from the clickable row or card the button sits in. */
+  stopPropagation?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      saveBlob(await fetchFile(), `${fileName}.${KINDS[kind].extension}`);
+    } catch (e) {
+      message.error(failureMessage(e, failed, t('errors.network')));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      icon={KINDS[kind].icon}
+      loading={busy}
+      block={block}
+      onClick={(e) => {
+        if (stopPropagation) e.stopPropagation();
+        void download();
+      }}
+      data-testid={testId}
+    >
+      {label}
+    </Button>
+  );
+}
