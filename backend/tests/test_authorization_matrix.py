@@ -408,6 +408,11 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         RECORD,
         True,
     ),
+    ("GET", "/api/v1/action-items"): (
+        _plain("/api/v1/action-items", params={"overdue": "true"}),
+        _all(200),
+        False,
+    ),
     ("PATCH", "/api/v1/action-items/{item_id}"): (
         _ledger_path("action_item", json={"status": "done"}),
         EDIT,

@@ -11,6 +11,7 @@ from app.core.versioning import set_etag
 from app.meetings import compliance, service
 from app.meetings.schemas import (
     ActionItemCreate,
+    ActionItemFilters,
     ActionItemRead,
     ActionItemUpdate,
     MeetingCompliance,
@@ -168,6 +169,25 @@ async def create_action_item(
     meeting_id: int, body: ActionItemCreate, session: SessionDep, caller: CurrentCaller
 ) -> Any:
     return await service.add_item(session, caller=caller, meeting_id=meeting_id, data=body)
+
+
+@router.get(
+    "/action-items",
+    response_model=Page[ActionItemRead],
+    responses={**XLSX_RESPONSE, **problem_responses(401, 422)},
+)
+async def list_all_action_items(
+    request: Request,
+    session: SessionDep,
+    caller: CurrentCaller,
+    params: Annotated[ListParams, Depends(list_params)],
+    filters: Annotated[ActionItemFilters, Query()],
+) -> Any:
+    """Follow-up items of all meetings in scope (filters `status`, `overdue`, `agreement_id`,
+    `owner_school_id`): `overdue=true` lists what is past due."""
+    return await respond(
+        session, request, service.items_query(caller=caller, filters=filters), params, service.ITEM_LIST_SPEC
+    )
 
 
 @router.patch("/action-items/{item_id}", response_model=ActionItemRead, responses=WRITE_ERRORS)

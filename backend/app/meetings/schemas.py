@@ -84,6 +84,13 @@ class ActionItemRead(ReadModel):
     version: int
 
 
+class ActionItemFilters(BaseModel):
+    status: ActionItemStatus | None = None
+    overdue: bool | None = Field(default=None, description="true: open items past their due date")
+    agreement_id: int | None = None
+    owner_school_id: int | None = None
+
+
 class MeetingSummary(ReadModel):
     id: int
     agreement_id: int

@@ -13,7 +13,7 @@ from app.core.clock import now, today
 from app.core.enums import ActionItemStatus, AgreementStatus, MeetingStatus, MinutesStatus, Party, Role
 from app.core.errors import Conflict, Forbidden, ValidationFailed
 from app.core.i18n import current_locale
-from app.core.listing import ListSpec
+from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.meetings import rules
@@ -21,6 +21,7 @@ from app.meetings.models import ActionItem, Meeting
 from app.meetings.pdf import minutes_pdf
 from app.meetings.schemas import (
     ActionItemCreate,
+    ActionItemFilters,
     ActionItemRead,
     ActionItemUpdate,
     MeetingCreate,
@@ -284,6 +285,37 @@ async def update_item(
         changes["done_at"] = now() if changes["status"] == ActionItemStatus.done else None
     await audit.apply_changes(session, caller, item, changes, entity="action_item", read_model=ActionItemRead)
     return item
+
+
+ITEM_LIST_SPEC = ListSpec(
+    read_model=ActionItemRead,
+    sortable={"due_date": ActionItem.due_date, "status": ActionItem.status},
+    default_sort=(ActionItem.due_date, ActionItem.id),
+    searchable=(ActionItem.description,),
+    sheet="follow-up-items",
+    labels={
+        "id": ("编号", "ID"),
+        "description": ("事项", "Item"),
+        "owner_name": ("负责人", "Owner"),
+        "due_date": ("完成期限", "Due"),
+        "status": ("状态", "Status"),
+        "overdue": ("已逾期", "Overdue"),
+    },
+)
+
+
+def items_query(*, caller: Caller, filters: ActionItemFilters) -> Select[Any]:
+    """Follow-up items of every meeting in scope; `overdue=true`: open and past due (the watch list)."""
+    stmt = where_equal(
+        policy.readable(caller, ActionItem),
+        ActionItem,
+        filters,
+        only=("status", "agreement_id", "owner_school_id"),
+    )
+    if filters.overdue is not None:
+        late = (ActionItem.status == ActionItemStatus.open) & (ActionItem.due_date < today())
+        stmt = stmt.where(late if filters.overdue else ~late)
+    return stmt
 
 
 async def items_of(session: AsyncSession, *, caller: Caller, meeting_id: int) -> list[ActionItem]:

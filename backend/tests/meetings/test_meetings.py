@@ -179,3 +179,24 @@ async def test_final_minutes_download_as_pdf(client: AsyncClient, world: World) 
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF-") and b"STSong-Light" in pdf.content
     assert "attachment" in pdf.headers["content-disposition"]
+
+
+async def test_overdue_follow_up_items_across_meetings(
+    client: AsyncClient, world: World, frozen_clock: Any
+) -> None:
+    item = world.ledger.action_item.id  # due 2026-11-01, open
+    url = "/api/v1/action-items"
+    bureau = world.headers["bureau_admin"]
+
+    async def ids(headers: dict[str, str], **params: object) -> list[int]:
+        answer = await client.get(url, params=params, headers=headers)
+        assert answer.status_code == 200, answer.text
+        return [i["id"] for i in answer.json()["items"]]
+
+    frozen_clock.freeze(datetime(2026, 10, 25, 9, tzinfo=UTC))
+    assert await ids(bureau, overdue="true") == [] and await ids(bureau, overdue="false") == [item]
+    frozen_clock.freeze(datetime(2026, 11, 20, 9, tzinfo=UTC))
+    assert await ids(bureau, overdue="true") == [item]
+    assert await ids(world.headers["school_admin"], overdue="true", owner_school_id=world.a1.id) == [item]
+    assert await ids(world.headers["outsider_school_admin"]) == []
+    assert item not in await ids(world.headers["foreign_bureau_admin"])

@@ -807,6 +807,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Action Items
+         * @description Follow-up items of all meetings in scope (filters `status`, `overdue`, `agreement_id`,
+         *     `owner_school_id`): `overdue=true` lists what is past due.
+         */
+        get: operations["meetings-list_all_action_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/action-items/{item_id}": {
         parameters: {
             query?: never;
@@ -3055,6 +3076,17 @@ export interface components {
             kind: string;
             /** Region Id */
             region_id: number;
+        };
+        /** Page[ActionItemRead] */
+        Page_ActionItemRead_: {
+            /** Items */
+            items: components["schemas"]["ActionItemRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
         };
         /** Page[ActivityRead] */
         Page_ActivityRead_: {
@@ -8531,6 +8563,60 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "meetings-list_all_action_items": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ActionItemStatus"] | null;
+                /** @description true: open items past their due date */
+                overdue?: boolean | null;
+                agreement_id?: number | null;
+                owner_school_id?: number | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActionItemRead_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
