@@ -4,6 +4,7 @@ import type { Role } from '../api/types';
 
 const ALL: Capability[] = [
   'dashboard.view',
+  'schoolDashboard.view',
   'agreements.view',
   'agreements.edit',
   'meetings.view',
@@ -32,8 +33,8 @@ function granted(role: Role, school_id: number | null = null): Capability[] {
 }
 
 describe('accessFor', () => {
-  it('bureau_admin may view and edit everything', () => {
-    expect(granted('bureau_admin')).toEqual(ALL);
+  it("bureau_admin may view and edit everything but a school's own landing page", () => {
+    expect(granted('bureau_admin')).toEqual(ALL.filter((c) => c !== 'schoolDashboard.view'));
   });
 
   it('bureau_viewer only views', () => {
@@ -55,6 +56,7 @@ describe('accessFor', () => {
 
   it('school_admin views the directory, drafts agreements and edits teachers of its own school', () => {
     expect(granted('school_admin', 4)).toEqual([
+      'schoolDashboard.view',
       'agreements.view',
       'agreements.edit',
       'meetings.view',
@@ -96,8 +98,11 @@ describe('accessFor', () => {
     expect(accessFor({ role: 'bureau_admin', school_id: null }).fixedSchoolId).toBeNull();
   });
 
-  it('school admins land on their agreements (what waits for them is shown on top)', () => {
-    expect(accessFor({ role: 'school_admin', school_id: 4 }).landingPath).toBe('/agreements');
+  it('school admins land on their own school at a glance, which only they have', () => {
+    expect(accessFor({ role: 'school_admin', school_id: 4 }).landingPath).toBe('/school');
+    for (const role of ['bureau_admin', 'bureau_viewer', 'teacher'] as const) {
+      expect(accessFor({ role, school_id: role === 'teacher' ? 4 : null }).can('schoolDashboard.view')).toBe(false);
+    }
   });
 
   it('only bureau_admin manages programmes; teachers see no agreements', () => {

@@ -5,6 +5,8 @@ import type { Agreement, Me, Role } from '../api/types';
 export type Capability =
   /** The bureau's dashboard (领导驾驶舱): KPIs and charts of a school year, the bureau's landing page. */
   | 'dashboard.view'
+  /** A school admin's own school at a glance (本校概览): its pairs, follow-up items, rotating teachers; their landing page. */
+  | 'schoolDashboard.view'
   | 'schools.view'
   | 'schools.edit'
   | 'teachers.view'
@@ -91,6 +93,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'profile.view',
   ],
   school_admin: [
+    'schoolDashboard.view',
     'agreements.view',
     'agreements.edit',
     'meetings.view',
@@ -115,8 +118,8 @@ export function capabilitiesOf(role: Role): ReadonlySet<Capability> {
 }
 
 function landingPathOf(role: Role | null, capabilities: ReadonlySet<Capability>): string {
-  // school admins start on their agreements, with the ones waiting for them on top
-  if (role === 'school_admin' && capabilities.has('agreements.view')) return '/agreements';
+  // school admins start on their own school at a glance: pairs, follow-up items, rotating teachers
+  if (role === 'school_admin' && capabilities.has('schoolDashboard.view')) return '/school';
   // the bureau starts on its dashboard: the year's figures, each leading to the list behind it
   if (capabilities.has('dashboard.view')) return '/dashboard';
   // a dispatched teacher starts on their phone home: today's check-in

@@ -13,7 +13,8 @@ describe('route table', () => {
     // the bureau's dashboard comes first
     expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['dashboard.menu', ...all]);
     expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['dashboard.menu', ...staff]);
-    expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(staff);
+    // a school admin's own school comes first
+    expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(['schoolDashboard.menu', ...staff]);
     expect(labels({ role: 'teacher', school_id: 4 })).toEqual(['mobile.menu', 'nav.profile']);
   });
 

@@ -9,6 +9,7 @@ import {
   EnvironmentOutlined,
   FlagOutlined,
   FundOutlined,
+  HomeOutlined,
   IdcardOutlined,
   ReadOutlined,
   ReconciliationOutlined,
@@ -22,6 +23,7 @@ import {
 import type { Capability } from './access';
 
 export type MenuLabelKey =
+  | 'schoolDashboard.menu'
   | 'dashboard.menu'
   | 'nav.agreements'
   | 'nav.meetings'
@@ -48,6 +50,8 @@ export interface AppRoute {
 
 // The dashboard: its own chunk, and ECharts in a further one (never in the main bundle).
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+// a school admin's landing page: its own school at a glance
+const SchoolDashboardPage = lazy(() => import('../features/schoolDashboard/SchoolDashboardPage'));
 const AgreementListPage = lazy(() => import('../features/agreements/AgreementListPage'));
 const AgreementDetailPage = lazy(() => import('../features/agreements/AgreementDetailPage'));
 const AgreementFormPage = lazy(() => import('../features/agreements/AgreementFormPage'));
@@ -55,6 +59,7 @@ const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage'));
 const MeetingDetailPage = lazy(() => import('../features/meetings/MeetingDetailPage'));
 const MeetingRecordPage = lazy(() => import('../features/meetings/MeetingRecordPage'));
 const CompliancePage = lazy(() => import('../features/meetings/CompliancePage'));
+const FollowUpListPage = lazy(() => import('../features/followUps/FollowUpListPage'));
 const ProgrammeListPage = lazy(() => import('../features/programmes/ProgrammeListPage'));
 const ProgrammeDetailPage = lazy(() => import('../features/programmes/ProgrammeDetailPage'));
 const ProgrammeFormPage = lazy(() => import('../features/programmes/ProgrammeFormPage'));
@@ -93,6 +98,13 @@ export const ROUTES: readonly AppRoute[] = [
     Component: DashboardPage,
     menu: { labelKey: 'dashboard.menu', icon: <DashboardOutlined />, testId: 'menu-dashboard' },
   },
+  // the school admin's own school at a glance: first in their menu (they have no bureau dashboard)
+  {
+    path: '/school',
+    capability: 'schoolDashboard.view',
+    Component: SchoolDashboardPage,
+    menu: { labelKey: 'schoolDashboard.menu', icon: <HomeOutlined />, testId: 'menu-school' },
+  },
   {
     path: '/agreements',
     capability: 'agreements.view',
@@ -110,6 +122,8 @@ export const ROUTES: readonly AppRoute[] = [
   },
   { path: '/meetings/:id', capability: 'meetings.view', Component: MeetingDetailPage },
   { path: '/meetings/:id/record', capability: 'meetings.edit', Component: MeetingRecordPage },
+  // the follow-up items of all meetings in scope (no menu entry: the dashboard and the school page link to it)
+  { path: '/follow-up-items', capability: 'meetings.view', Component: FollowUpListPage },
   {
     path: '/compliance/meetings',
     capability: 'compliance.view',

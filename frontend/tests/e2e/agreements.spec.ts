@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, hasHorizontalOverflow } from './support/browser';
 import { sessionAs } from './support/session';
+import { AppShell } from './pages/AppShell';
 import { AgreementDetailPage, AgreementFormPage, AgreementListPage } from './pages/AgreementPages';
 
 // Each run drafts its own agreement between 实验小学 (YX002) and 柳湾 (YX009), in a period far in the
@@ -17,8 +18,9 @@ describe('agreement signing journey', () => {
   it('the supporting school drafts an agreement and submits it', async () => {
     const s = await sessionAs('admin_YX002');
     try {
-      // school admins land on their agreements
-      await s.page.waitForURL(/\/agreements$/);
+      // school admins land on their own school; the agreements are one menu entry away
+      await s.page.waitForURL(/\/school$/);
+      await new AppShell(s.page).openMenuItem('menu-agreements');
       const list = new AgreementListPage(s.page);
       await list.list.waitFor();
       await list.createButton.click();
@@ -57,8 +59,9 @@ describe('agreement signing journey', () => {
     expect(id).toBeGreaterThan(0);
     const s = await sessionAs('admin_YX009');
     try {
+      // school admins land on /school; the agreements list says what waits for them
       const list = new AgreementListPage(s.page);
-      await list.list.waitFor();
+      await list.goto();
       await list.waitingAlert.waitFor();
       await s.page.getByTestId('waiting-show').click();
       await s.page.waitForURL(/waiting_for_me=true/);

@@ -48,6 +48,19 @@ describe('language switch', () => {
     await s.page.getByTestId('main-menu').getByText('学校').waitFor();
   });
 
+  it("a school admin's menu starts with their own school, in either language", async () => {
+    await new LoginPage(s.page).loginAs('admin_YX004');
+    await s.page.waitForURL(/\/school$/);
+    const shell = new AppShell(s.page);
+    expect((await shell.menuLabels())[0]).toBe('本校概览');
+    await shell.switchLanguage();
+    await s.page.getByTestId('main-menu').getByText('My school').waitFor();
+    expect((await shell.menuLabels())[0]).toBe('My school');
+    await s.page.getByTestId('school-pairs').getByText('Our pairs').waitFor();
+    await shell.switchLanguage();
+    await s.page.getByTestId('main-menu').getByText('本校概览').waitFor();
+  });
+
   it('the login page remembers the choice too', async () => {
     const login = new LoginPage(s.page);
     await login.goto();

@@ -27,7 +27,8 @@ const BUREAU_MENU = [...ALL_MENU.slice(0, 8), 'menu-calendar', ...ALL_MENU.slice
 const EXPECTED: Partial<Record<DemoUser, { menu: string[]; landing: RegExp }>> = {
   bureau: { menu: ['menu-dashboard', ...BUREAU_MENU], landing: /\/dashboard$/ },
   leader: { menu: ['menu-dashboard', ...ALL_MENU], landing: /\/dashboard$/ },
-  admin_YX004: { menu: ALL_MENU, landing: /\/agreements$/ },
+  // a school admin starts on its own school at a glance, first in its menu
+  admin_YX004: { menu: ['menu-school', ...ALL_MENU], landing: /\/school$/ },
   teacher: { menu: ['menu-my', 'menu-profile'], landing: /\/my$/ },
 };
 

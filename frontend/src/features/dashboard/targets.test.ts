@@ -13,7 +13,7 @@ describe('KPI click-through', () => {
       meeting_compliance: '/compliance/meetings?school_year=2026',
       rotation_share: '/compliance/rotations?school_year=2026',
       donations: '/agreements?school_year=2026',
-      overdue_items: '/meetings?view=list&status=planned',
+      overdue_items: '/follow-up-items?status=open&overdue=true',
     });
   });
 
@@ -23,10 +23,10 @@ describe('KPI click-through', () => {
     expect(t.teacher_days).toBe('/compliance/rotations?school_year=2025&programme_id=7');
     expect(t.meeting_compliance).toBe('/compliance/meetings?school_year=2025&programme_id=7');
     expect(t.donations).toBe('/agreements?school_year=2025&programme_id=7');
-    // the school, rotation and meeting lists have no programme filter
+    // the school, rotation and follow-up lists have no programme filter
     expect(t.receiving_covered).toBe('/schools?is_weak=true');
     expect(t.teachers_on_rotation).toBe('/rotations?status=active');
-    expect(t.overdue_items).toBe('/meetings?view=list&status=planned');
+    expect(t.overdue_items).toBe('/follow-up-items?status=open&overdue=true');
   });
 
   it('has a target for every card', () => {

@@ -45,7 +45,7 @@ function href(path: string, params: Record<string, string | number | undefined>)
  * - teacher-days and the rotation share → rotation compliance of the year (and programme);
  * - meeting compliance → meeting compliance of the year (and programme);
  * - donations → the agreements running in the year (each one's ledger lists its donations);
- * - overdue follow-up items → the planned meetings, whose agendas carry the open overdue items.
+ * - overdue follow-up items → the follow-up items list, open and overdue only.
  */
 export function kpiTargets({ schoolYear, programmeId }: DashboardFilter): Record<KpiKey, string> {
   const rotationCompliance = href('/compliance/rotations', { school_year: schoolYear, programme_id: programmeId });
@@ -57,7 +57,7 @@ export function kpiTargets({ schoolYear, programmeId }: DashboardFilter): Record
     meeting_compliance: href('/compliance/meetings', { school_year: schoolYear, programme_id: programmeId }),
     rotation_share: rotationCompliance,
     donations: href('/agreements', { school_year: schoolYear, programme_id: programmeId }),
-    overdue_items: href('/meetings', { view: 'list', status: 'planned' }),
+    overdue_items: href('/follow-up-items', { status: 'open', overdue: 'true' }),
   };
 }
 
