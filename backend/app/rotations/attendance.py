@@ -7,6 +7,7 @@ and neither is today until the teacher has checked in (or is on leave).
 """
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -91,6 +92,33 @@ def tally(
     return out
 
 
+@dataclass(frozen=True)
+class DayCounts:
+    """Present, leave and absent school days of a run of day states (and the flagged among them)."""
+
+    present: int
+    leave: int
+    absent: int
+    flagged: int
+
+    @classmethod
+    def of(cls, states: list[AttendanceDay], holidays: set[date], workdays: set[date]) -> "DayCounts":
+        school = [d for d in states if is_school_day(d.date, holidays, workdays)]
+        counted = [d for d in school if d.state in ("present", "leave", "absent")]
+        return cls(
+            present=sum(d.state == "present" for d in counted),
+            leave=sum(d.state == "leave" for d in counted),
+            absent=sum(d.state == "absent" for d in counted),
+            flagged=sum(d.flagged for d in counted),
+        )
+
+    @property
+    def rate(self) -> float | None:
+        """present / (present + absent): leave is excused and lowers neither side."""
+        base = self.present + self.absent
+        return round(self.present / base, 4) if base else None
+
+
 def _leave_days(leaves: list[tuple[date, date]], start: date, end: date) -> set[date]:
     days: set[date] = set()
     for first, last in leaves:
@@ -128,27 +156,19 @@ async def attendance(session: AsyncSession, rotation: Rotation, month: str | Non
     states = tally(
         days, holidays=holidays, workdays=workdays, present=present, on_leave=on_leave, as_of=today()
     )
-    counted = [
-        d
-        for d in states
-        if d.state in ("present", "leave", "absent") and is_school_day(d.date, holidays, workdays)
-    ]
-    present_days = sum(d.state == "present" for d in counted)
-    leave_days = sum(d.state == "leave" for d in counted)
-    absent_days = sum(d.state == "absent" for d in counted)
-    base = present_days + absent_days
-    rate = present_days / base if base else None
+    counts = DayCounts.of(states, holidays, workdays)
+    rate = counts.rate
     return Attendance(
         rotation_id=rotation.id,
         month=month,
         from_date=start,
         to_date=end,
-        expected_days=len(counted),
-        present_days=present_days,
-        leave_days=leave_days,
-        absent_days=absent_days,
-        flagged_days=sum(d.flagged for d in counted),
-        attendance_rate=round(rate, 4) if rate is not None else None,
+        expected_days=counts.present + counts.leave + counts.absent,
+        present_days=counts.present,
+        leave_days=counts.leave,
+        absent_days=counts.absent,
+        flagged_days=counts.flagged,
+        attendance_rate=rate,
         suggested_score=round(rate * 100) if rate is not None else None,
         days=states,
     )
@@ -253,14 +273,12 @@ async def roster_stats(session: AsyncSession, rotations: list[Rotation]) -> dict
             on_leave=_leave_days(leaves[rotation.id], rotation.start_date, last),
             as_of=today(),
         )
-        school_days = [d for d in states if is_school_day(d.date, holidays, workdays)]
-        present = sum(d.state == "present" for d in school_days)
-        absent = sum(d.state == "absent" for d in school_days)
+        counts = DayCounts.of(states, holidays, workdays)
         stats[rotation.id] = {
-            "present_days": present,
-            "absent_days": absent,
-            "leave_days": sum(d.state == "leave" for d in school_days),
-            "attendance_rate": round(present / (present + absent), 4) if present + absent else None,
+            "present_days": counts.present,
+            "absent_days": counts.absent,
+            "leave_days": counts.leave,
+            "attendance_rate": counts.rate,
             "flagged_days": sum(1 for flagged in checkins[rotation.id].values() if flagged),
             "log_count": logs.get(rotation.id, 0),
             "pending_leaves": pending.get(rotation.id, 0),
