@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.activities.router import router as activities_router
 from app.agreements.router import router as agreements_router
+from app.assessments.router import router as assessments_router
 from app.attachments.router import router as attachments_router
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
@@ -65,6 +66,7 @@ for router in (
     attachments_router,
     notifications_router,
     reporting_router,
+    assessments_router,
     audit_router,
 ):
     api_router.include_router(router)

@@ -19,6 +19,7 @@ from app.core.db import dispose_engine, session_scope
 from app.core.enums import RegionLevel, Role
 from app.core.security import hash_password, verify_password
 from app.demo_agreements import PROGRAMME, seed_agreements, seed_meetings
+from app.demo_assessments import seed_assessment
 from app.demo_rotations import seed_rotations
 from app.regions.models import Organization, Region
 from app.regions.service import governing_organization
@@ -161,6 +162,10 @@ async def seed_demo() -> list[str]:
         meetings = await seed_meetings(session, bureau)
         await session.refresh(bureau)
         rotations = await seed_rotations(session, bureau)
+        await session.refresh(bureau)
+        assessed = await seed_assessment(session, bureau)
+        if assessed:
+            print(f"demo: annual assessment drafted, {assessed} pairs scored", file=sys.stderr)
         if rotations:
             print(f"demo: {rotations} teacher rotations", file=sys.stderr)
         if meetings:

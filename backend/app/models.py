@@ -2,6 +2,7 @@
 
 from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement, AgreementAreaRow, AgreementEvent, Amendment, Goal
+from app.assessments.models import Assessment, AssessmentItem, AssessmentScore, AssessmentSheet
 from app.attachments.models import Attachment
 from app.audit.models import AuditEvent
 from app.auth.models import LoginAttempt, RefreshToken
@@ -22,6 +23,10 @@ __all__ = [
     "AgreementAreaRow",
     "AgreementEvent",
     "Amendment",
+    "Assessment",
+    "AssessmentItem",
+    "AssessmentScore",
+    "AssessmentSheet",
     "Attachment",
     "AuditEvent",
     "Base",

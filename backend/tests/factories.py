@@ -9,6 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement, AgreementAreaRow, Amendment, Goal
+from app.assessments.models import Assessment
+from app.assessments.service import standard_items
 from app.attachments.models import Attachment
 from app.auth.service import claims_for
 from app.core.clock import now, today
@@ -145,6 +147,15 @@ async def make_programme(session: AsyncSession, bureau: Organization, **override
     session.add(programme)
     await session.flush()
     return programme
+
+
+async def make_assessment(session: AsyncSession, programme: Programme, school_year: int = 2026) -> Assessment:
+    assessment = Assessment(
+        programme=programme, school_year=school_year, title=f"{programme.name}考核", items=standard_items()
+    )
+    session.add(assessment)
+    await session.flush()
+    return assessment
 
 
 async def make_agreement(
@@ -328,6 +339,8 @@ class World:
     foreign_rotation: Rotation
     records: "RotationRecords"  # under `rotation`
     foreign_records: "RotationRecords"
+    assessment: Assessment  # programme_a's for school year 2026, a draft with the standard form
+    foreign_assessment: Assessment
 
 
 @dataclass
@@ -449,4 +462,6 @@ async def build_world(session: AsyncSession) -> World:
         foreign_rotation,
         await make_records(session, rotation, bureau_a),
         await make_records(session, foreign_rotation, bureau_b),
+        await make_assessment(session, programme_a),
+        await make_assessment(session, programme_b),
     )

@@ -117,6 +117,20 @@ def _ledger_path(kind: str, suffix: str = "", **kwargs: Any) -> Builder:
     return build
 
 
+def _assessment_path(suffix: str = "", **kwargs: Any) -> Builder:
+    def build(w: World, stranger: bool) -> Request:
+        assessment, agreement = (
+            (w.foreign_assessment, w.foreign_agreement) if stranger else (w.assessment, w.agreement)
+        )
+        return f"/api/v1/assessments/{assessment.id}{suffix.format(agreement=agreement.id)}", kwargs
+
+    return build
+
+
+ASSESSMENT_READ = _roles(200, 200, 404, 404, 404)
+ASSESSMENT_WRITE = _roles(200, 403, 404, 404, 404)
+
+
 def _programme(w: World, stranger: bool) -> Request:
     return f"/api/v1/programmes/{(w.programme_b if stranger else w.programme_a).id}", {}
 
@@ -408,6 +422,16 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         RECORD,
         True,
     ),
+    ("GET", "/api/v1/activities"): (
+        _plain("/api/v1/activities", params={"kind": "lecture"}),
+        _all(200),
+        False,
+    ),
+    ("GET", "/api/v1/donations"): (
+        _plain("/api/v1/donations", params={"from": "2026-09-01"}),
+        _all(200),
+        False,
+    ),
     ("GET", "/api/v1/action-items"): (
         _plain("/api/v1/action-items", params={"overdue": "true"}),
         _all(200),
@@ -553,6 +577,48 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ("GET", "/api/v1/reports/bulletin"): (
         _plain("/api/v1/reports/bulletin", params={"month": "2026-10"}),
         _roles(200, 200, 200, 403, 200),
+        False,
+    ),
+    # The annual assessment: the world's is a draft (schools see assessments only once published).
+    ("GET", "/api/v1/assessments"): (_plain("/api/v1/assessments"), _all(200), False),
+    ("POST", "/api/v1/assessments"): (
+        lambda w, stranger: (
+            "/api/v1/assessments",
+            {"json": {"programme_id": w.programme_a.id, "school_year": 2027}},
+        ),
+        _roles(201, 403, 403, 403, 404),
+        False,
+    ),
+    ("GET", "/api/v1/assessments/{assessment_id}"): (_assessment_path(), ASSESSMENT_READ, True),
+    ("PATCH", "/api/v1/assessments/{assessment_id}"): (
+        _assessment_path(json={"title": "年度考核"}),
+        ASSESSMENT_WRITE,
+        True,
+    ),
+    # Nobody is scored yet: publishing is refused.
+    ("POST", "/api/v1/assessments/{assessment_id}/publish"): (
+        _assessment_path("/publish"),
+        _roles(409, 403, 404, 404, 404),
+        True,
+    ),
+    ("GET", "/api/v1/assessments/{assessment_id}/results"): (
+        _assessment_path("/results"),
+        ASSESSMENT_READ,
+        True,
+    ),
+    ("GET", "/api/v1/assessments/{assessment_id}/sheets/{agreement_id}"): (
+        _assessment_path("/sheets/{agreement}"),
+        ASSESSMENT_READ,
+        True,
+    ),
+    ("PUT", "/api/v1/assessments/{assessment_id}/sheets/{agreement_id}"): (
+        _assessment_path("/sheets/{agreement}", json={"scores": [], "remarks": "已检查"}),
+        ASSESSMENT_WRITE,
+        True,
+    ),
+    ("GET", "/api/v1/reports/assessment"): (
+        _plain("/api/v1/reports/assessment", params={"school_year": 2026}),
+        _all(200),
         False,
     ),
     ("GET", "/api/v1/teachers/{teacher_id}/service-record"): (

@@ -38,7 +38,7 @@ def counts(db: Path) -> dict[str, int]:
     with sqlite3.connect(db) as conn:
         return {
             t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("school", "teacher", "user_account")
+            for t in ("school", "teacher", "user_account", "assessment", "assessment_sheet")
         }
 
 
@@ -48,6 +48,8 @@ def test_seed_demo_is_idempotent_and_prints_accounts(cli_env: dict[str, str], tm
     assert password in first.stdout and "admin_YX001" in first.stdout
     after_first = counts(tmp_path / "pairing.db")
     assert after_first["school"] == 13 and after_first["user_account"] == 16 and after_first["teacher"] > 60
+    # The annual assessment of the current school year, drafted with all pairs but one scored.
+    assert (after_first["assessment"], after_first["assessment_sheet"]) == (1, 3)
     second = run_cli(cli_env, "seed-demo")
     assert password in second.stdout
     assert counts(tmp_path / "pairing.db") == after_first

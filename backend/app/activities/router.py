@@ -5,10 +5,14 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from app.activities import service
 from app.activities.schemas import (
     ActivityCreate,
+    ActivityFilters,
+    ActivityListRow,
     ActivityRead,
     ActivityUpdate,
     DateRangeFilters,
     DonationCreate,
+    DonationFilters,
+    DonationListRow,
     DonationRead,
     DonationUpdate,
     LedgerSummary,
@@ -20,6 +24,53 @@ from app.core.versioning import set_etag
 
 router = APIRouter(tags=["activities"])
 WRITE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422)
+
+
+@router.get(
+    "/activities",
+    response_model=Page[ActivityListRow],
+    responses={**XLSX_RESPONSE, **problem_responses(401, 422)},
+)
+async def list_all_activities(
+    request: Request,
+    session: SessionDep,
+    caller: CurrentCaller,
+    params: Annotated[ListParams, Depends(list_params)],
+    filters: Annotated[ActivityFilters, Query()],
+) -> Any:
+    """Activities of every agreement in scope (filters `from`, `to`, `kind`, `agreement_id`,
+    `programme_id`, `school_id`): what the dashboard's activity figures count."""
+    return await respond(
+        session,
+        request,
+        service.all_activities_query(caller=caller, filters=filters),
+        params,
+        service.ALL_ACTIVITIES_LIST,
+        enrich=lambda rows: service.with_agreement_titles(session, rows),
+    )
+
+
+@router.get(
+    "/donations",
+    response_model=Page[DonationListRow],
+    responses={**XLSX_RESPONSE, **problem_responses(401, 422)},
+)
+async def list_all_donations(
+    request: Request,
+    session: SessionDep,
+    caller: CurrentCaller,
+    params: Annotated[ListParams, Depends(list_params)],
+    filters: Annotated[DonationFilters, Query()],
+) -> Any:
+    """Donations of every agreement in scope (same filters): what the dashboard's donations value sums."""
+    return await respond(
+        session,
+        request,
+        service.all_donations_query(caller=caller, filters=filters),
+        params,
+        service.ALL_DONATIONS_LIST,
+        enrich=lambda rows: service.with_agreement_titles(session, rows),
+    )
 
 
 @router.get(

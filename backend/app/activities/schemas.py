@@ -102,3 +102,27 @@ class LedgerSummary(BaseModel):
 class DateRangeFilters(BaseModel):
     date_from: dt.date | None = Field(default=None, alias="from")
     date_to: dt.date | None = Field(default=None, alias="to")
+
+
+class LedgerFilters(DateRangeFilters):
+    """Filters of the ledgers across agreements (the lists behind the dashboard's figures)."""
+
+    agreement_id: int | None = None
+    programme_id: int | None = None
+    school_id: int | None = Field(default=None, description="Either party of the agreement")
+
+
+class ActivityFilters(LedgerFilters):
+    kind: ActivityKind | None = None
+
+
+class DonationFilters(LedgerFilters):
+    kind: DonationKind | None = None
+
+
+class ActivityListRow(ActivityRead):
+    agreement_title: str
+
+
+class DonationListRow(DonationRead):
+    agreement_title: str

@@ -1,5 +1,7 @@
 """The activity and donation ledger of an agreement."""
 
+from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -10,16 +12,21 @@ from sqlalchemy.orm import joinedload
 from app.activities.models import Activity, Donation
 from app.activities.schemas import (
     ActivityCreate,
+    ActivityFilters,
+    ActivityListRow,
     ActivityRead,
     ActivityUpdate,
     DonationCreate,
+    DonationFilters,
+    DonationListRow,
     DonationRead,
     DonationUpdate,
     KindTotal,
+    LedgerFilters,
     LedgerSummary,
 )
 from app.agreements.models import Agreement, Goal
-from app.agreements.service import ensure_party, get_agreement
+from app.agreements.service import agreement_titles, ensure_party, get_agreement
 from app.core import audit, policy, updates
 from app.core.enums import AgreementStatus
 from app.core.errors import Conflict, ValidationFailed
@@ -64,6 +71,20 @@ DONATION_LIST = ListSpec(
     },
 )
 
+_WITH_AGREEMENT = {"agreement_title": ("协议", "Agreement title")}
+ALL_ACTIVITIES_LIST = replace(
+    ACTIVITY_LIST,
+    read_model=ActivityListRow,
+    sheet="activities-all",
+    labels={**(ACTIVITY_LIST.labels or {}), **_WITH_AGREEMENT},
+)
+ALL_DONATIONS_LIST = replace(
+    DONATION_LIST,
+    read_model=DonationListRow,
+    sheet="donations-all",
+    labels={**(DONATION_LIST.labels or {}), **_WITH_AGREEMENT},
+)
+
 
 def _ensure_recording(agreement: Agreement) -> None:
     if agreement.status != AgreementStatus.active:
@@ -93,6 +114,48 @@ async def activities_query(
 async def donations_query(session: AsyncSession, *, caller: Caller, agreement_id: int) -> Select[Any]:
     await get_agreement(session, caller=caller, agreement_id=agreement_id)
     return policy.readable(caller, Donation).where(Donation.agreement_id == agreement_id)
+
+
+def _in_ledger(
+    stmt: Select[Any], model: type[Activity] | type[Donation], filters: LedgerFilters
+) -> Select[Any]:
+    """Narrow a ledger across agreements by the filters (dates inclusive, agreement fields by a join)."""
+    if filters.date_from:
+        stmt = stmt.where(model.date >= filters.date_from)
+    if filters.date_to:
+        stmt = stmt.where(model.date <= filters.date_to)
+    if filters.agreement_id is not None:
+        stmt = stmt.where(model.agreement_id == filters.agreement_id)
+    if getattr(filters, "kind", None) is not None:
+        stmt = stmt.where(model.kind == filters.kind)  # type: ignore[attr-defined]
+    if filters.programme_id is not None or filters.school_id is not None:
+        agreements = select(Agreement.id)
+        if filters.programme_id is not None:
+            agreements = agreements.where(Agreement.programme_id == filters.programme_id)
+        if filters.school_id is not None:
+            agreements = agreements.where(
+                (Agreement.supporting_school_id == filters.school_id)
+                | (Agreement.receiving_school_id == filters.school_id)
+            )
+        stmt = stmt.where(model.agreement_id.in_(agreements))
+    return stmt
+
+
+def all_activities_query(*, caller: Caller, filters: ActivityFilters) -> Select[Any]:
+    """Activities of every agreement in scope: the list behind the dashboard's activity figures."""
+    return _in_ledger(policy.readable(caller, Activity), Activity, filters)
+
+
+def all_donations_query(*, caller: Caller, filters: DonationFilters) -> Select[Any]:
+    """Donations of every agreement in scope: the list behind the dashboard's donations value."""
+    return _in_ledger(policy.readable(caller, Donation), Donation, filters)
+
+
+async def with_agreement_titles(session: AsyncSession, rows: Sequence[Activity] | Sequence[Donation]) -> None:
+    """Give a page of ledger rows their agreement's title, in one query."""
+    titles = await agreement_titles(session, {row.agreement_id for row in rows})
+    for row in rows:
+        row.agreement_title = titles.get(row.agreement_id, "")  # type: ignore[union-attr]
 
 
 async def get_activity(session: AsyncSession, *, caller: Caller, activity_id: int) -> Activity:

@@ -158,3 +158,14 @@ class AmendmentRead(ReadModel):
     next_actor: Party | None
     version: int
     created_at: datetime
+
+
+class PairRef(BaseModel):
+    """A pair named for a report row: the agreement and its two schools."""
+
+    agreement_id: int
+    title: str
+    supporting_school_id: int
+    supporting_school_name: str
+    receiving_school_id: int
+    receiving_school_name: str

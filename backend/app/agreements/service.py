@@ -130,6 +130,15 @@ def _waiting_for(caller: Caller) -> Any:
     return Agreement.id.is_(None)
 
 
+async def agreement_titles(session: AsyncSession, ids: set[int]) -> dict[int, str]:
+    """Titles of the given agreements (already known to be readable: rows of a scoped list)."""
+    if not ids:
+        return {}
+    return dict(
+        (await session.execute(select(Agreement.id, Agreement.title).where(Agreement.id.in_(ids)))).all()
+    )
+
+
 async def get_agreement(
     session: AsyncSession, *, caller: Caller, agreement_id: int, for_update: bool = False
 ) -> Agreement:

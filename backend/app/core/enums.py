@@ -231,3 +231,18 @@ class EvaluationGrade(StrEnum):
 class CalendarDayKind(StrEnum):
     holiday = "holiday"  # a weekday without school (national holidays, the bureau's closures)
     workday = "workday"  # a weekend day with school (调休 make-up days)
+
+
+class AssessmentStatus(StrEnum):
+    draft = "draft"  # the template can change and inspectors score
+    published = "published"  # final: scores and ranking locked
+
+
+class AssessmentSource(StrEnum):
+    """Where an assessment item's points come from: an inspector, or the pair's data for the year."""
+
+    manual = "manual"
+    meetings = "meetings"  # meetings held vs required by the programme
+    rotations = "rotations"  # teachers exchanged under the agreement vs the item's target
+    activities = "activities"  # activities recorded vs the item's target
+    goals = "goals"  # goals achieved vs goals due in the year (or the item's target)

@@ -357,6 +357,80 @@ MESSAGES: dict[str, dict[str, str]] = {
     "entity.leave": {"zh-CN": "请假申请", "en": "leave request"},
     "entity.work_log": {"zh-CN": "工作日志", "en": "work log entry"},
     "entity.evaluation": {"zh-CN": "考核", "en": "evaluation"},
+    "entity.assessment": {"zh-CN": "年度考核", "en": "annual assessment"},
+    "entity.assessment_sheet": {"zh-CN": "考核评分表", "en": "assessment sheet"},
+    "assessment.default_title": {
+        "zh-CN": "{name} {year} 学年年度考核",
+        "en": "{name} annual assessment {year}",
+    },
+    "assessment.report_filename": {"zh-CN": "{year}学年年度考核结果", "en": "assessment-results-{year}"},
+    "assessment_exists": {
+        "zh-CN": "该项目本学年已有年度考核（编号 {other}）。",
+        "en": "This programme already has an assessment for the school year (no. {other}).",
+    },
+    "assessment_published": {
+        "zh-CN": "年度考核已发布，评分已锁定，不能再修改。",
+        "en": "The assessment is published; its scores are locked.",
+    },
+    "assessment_item_unknown": {
+        "zh-CN": "评分项编号不属于本考核，或重复出现。",
+        "en": "An item id does not belong to this assessment, or appears twice.",
+    },
+    "assessment_item_below_scores": {
+        "zh-CN": "评分项“{item}”已有 {points} 分的评分，满分不能低于该分数。",
+        "en": "Item “{item}” already has a score of {points}; its maximum cannot be lower.",
+    },
+    "assessment_score_repeated": {
+        "zh-CN": "同一评分项出现了两次。",
+        "en": "The same item is scored twice.",
+    },
+    "assessment_score_not_manual": {
+        "zh-CN": "只能为本考核中由督导人员评分的项目打分（自动评分项由数据计算）。",
+        "en": "Only inspector-scored items of this assessment can be scored (automatic ones come from data).",
+    },
+    "assessment_score_above_max": {
+        "zh-CN": "“{item}”最高 {max} 分。",
+        "en": "“{item}” is worth at most {max} points.",
+    },
+    "assessment_no_pairs": {
+        "zh-CN": "本学年该项目没有在履行的结对协议，无可发布的考核结果。",
+        "en": "No agreement of this programme is in force in the school year: there is nothing to publish.",
+    },
+    "assessment_incomplete": {
+        "zh-CN": "还有 {count} 对（共 {pairs} 对）结对学校未完成评分，全部评分后才能发布。",
+        "en": "{count} of {pairs} pairs are not fully scored yet; score them all before publishing.",
+    },
+    "assessment.item.organisation": {"zh-CN": "组织领导与工作计划", "en": "Leadership and work plan"},
+    "assessment.item.organisation.guidance": {
+        "zh-CN": "成立领导小组，制定年度帮扶计划，分工明确、责任到人。",
+        "en": "A leading group set up, a yearly plan written, duties assigned to named people.",
+    },
+    "assessment.item.meetings": {"zh-CN": "结对例会", "en": "Pairing meetings"},
+    "assessment.item.meetings.guidance": {
+        "zh-CN": "按项目要求召开例会（按已召开次数与应开次数自动计分）。",
+        "en": "Meetings held as the programme requires (scored from meetings held vs required).",
+    },
+    "assessment.item.rotations": {"zh-CN": "教师交流轮岗", "en": "Teacher rotations"},
+    "assessment.item.rotations.guidance": {
+        "zh-CN": "按协议派出或接收交流教师（按本学年在岗或已完成的交流人数自动计分）。",
+        "en": "Teachers exchanged under the agreement (scored from active or completed rotations this year).",
+    },
+    "assessment.item.activities": {"zh-CN": "教研与帮扶活动", "en": "Teaching and support activities"},
+    "assessment.item.activities.guidance": {
+        "zh-CN": "送教下乡、示范课、联合教研等活动（按本学年记录的活动数自动计分）。",
+        "en": "Lessons to the countryside, demonstration lessons, joint research (scored from activities "
+        "recorded this year).",
+    },
+    "assessment.item.goals": {"zh-CN": "帮扶目标达成", "en": "Goals achieved"},
+    "assessment.item.goals.guidance": {
+        "zh-CN": "本学年到期的阶段目标完成情况（按已达成数与到期数自动计分）。",
+        "en": "The goals due this school year (scored from achieved vs due).",
+    },
+    "assessment.item.records": {"zh-CN": "档案资料与宣传报道", "en": "Records and news reports"},
+    "assessment.item.records.guidance": {
+        "zh-CN": "过程资料齐全规范，及时上报帮扶动态和典型经验。",
+        "en": "Complete, orderly records; news and good practice reported on time.",
+    },
     "entity.calendar_day": {"zh-CN": "校历日期", "en": "calendar day"},
     "field.date": {"zh-CN": "日期", "en": "Date"},
     "certificate_needs_completed": {

@@ -5,6 +5,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import Query, Request
 from fastapi.responses import Response
@@ -120,17 +121,27 @@ async def _rows(session: AsyncSession, stmt: Select[Any], spec: ListSpec) -> Seq
 
 def workbook_response(sheet_name: str, headings: list[str], rows: Sequence[Sequence[Any]]) -> Response:
     """A one-sheet .xlsx download of already computed rows."""
+    return workbook_of_sheets(sheet_name, [(sheet_name, headings, rows)])
+
+
+SheetData = tuple[str, list[str], Sequence[Sequence[Any]]]  # name, headings, rows
+_SHEET_NAME_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def workbook_of_sheets(filename: str, sheets: Sequence[SheetData]) -> Response:
+    """An .xlsx download with one sheet per entry (names cut to Excel's 31 characters)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_name)
-    sheet.append(headings)
-    for row in rows:
-        sheet.append([_cell(value) for value in row])
+    for name, headings, rows in sheets:
+        sheet = workbook.create_sheet(name.translate(_SHEET_NAME_FORBIDDEN)[:31])
+        sheet.append(headings)
+        for row in rows:
+            sheet.append([_cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return Response(
         buffer.getvalue(),
         media_type=XLSX_MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{sheet_name}.xlsx"'},
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}.xlsx"},
     )
 
 

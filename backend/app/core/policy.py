@@ -10,15 +10,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.interfaces import ORMOption
 
 from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement, AgreementEvent, Amendment, Goal
+from app.assessments.models import Assessment
 from app.attachments.models import Attachment
 from app.audit.models import AuditEvent
-from app.core.enums import EvaluationStatus, Party, Role
+from app.core.enums import AssessmentStatus, EvaluationStatus, Party, Role
 from app.core.errors import NotFound
 from app.core.security import AccessClaims
 from app.meetings.models import ActionItem, Meeting
@@ -184,6 +185,16 @@ def _calendar_days(caller: Caller) -> ColumnElement[bool]:
     return false()
 
 
+def _assessments(caller: Caller) -> ColumnElement[bool]:
+    """The bureau over the programme reads its assessments; the bureau's schools once published."""
+    programmes = select(Programme.id).where(_programmes(caller))
+    if caller.is_bureau:
+        return Assessment.programme_id.in_(programmes)
+    if caller.role == Role.school_admin:
+        return and_(Assessment.programme_id.in_(programmes), Assessment.status == AssessmentStatus.published)
+    return false()
+
+
 def _under_agreement(column: Any) -> Callable[[Caller], ColumnElement[bool]]:
     """Scope of a record that belongs to an agreement: exactly the agreement's readers."""
 
@@ -195,6 +206,7 @@ def _under_agreement(column: Any) -> Callable[[Caller], ColumnElement[bool]]:
 
 _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
     Programme: _programmes,
+    Assessment: _assessments,
     Agreement: _agreements,
     Amendment: _under_agreement(Amendment.agreement_id),
     AgreementEvent: _under_agreement(AgreementEvent.agreement_id),
@@ -266,6 +278,11 @@ def can_record_under(caller: Caller, agreement: Agreement) -> bool:
 
 def can_manage_calendar(caller: Caller) -> bool:
     """Holidays and make-up school days of the bureau's schools."""
+    return caller.role == Role.bureau_admin
+
+
+def can_manage_assessments(caller: Caller) -> bool:
+    """Edit the scoring form, score pairs and publish: the bureau's admins (its inspectors)."""
     return caller.role == Role.bureau_admin
 
 

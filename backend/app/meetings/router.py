@@ -12,6 +12,7 @@ from app.meetings import compliance, service
 from app.meetings.schemas import (
     ActionItemCreate,
     ActionItemFilters,
+    ActionItemListRow,
     ActionItemRead,
     ActionItemUpdate,
     MeetingCompliance,
@@ -173,7 +174,7 @@ async def create_action_item(
 
 @router.get(
     "/action-items",
-    response_model=Page[ActionItemRead],
+    response_model=Page[ActionItemListRow],
     responses={**XLSX_RESPONSE, **problem_responses(401, 422)},
 )
 async def list_all_action_items(
@@ -186,7 +187,12 @@ async def list_all_action_items(
     """Follow-up items of all meetings in scope (filters `status`, `overdue`, `agreement_id`,
     `owner_school_id`): `overdue=true` lists what is past due."""
     return await respond(
-        session, request, service.items_query(caller=caller, filters=filters), params, service.ITEM_LIST_SPEC
+        session,
+        request,
+        service.items_query(caller=caller, filters=filters),
+        params,
+        service.ITEM_LIST_SPEC,
+        enrich=lambda items: service.name_items(session, items),
     )
 
 

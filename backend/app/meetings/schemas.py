@@ -2,6 +2,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.agreements.schemas import PairRef
 from app.core.enums import (
     ActionItemStatus,
     ComplianceStatus,
@@ -84,6 +85,13 @@ class ActionItemRead(ReadModel):
     version: int
 
 
+class ActionItemListRow(ActionItemRead):
+    """A row of the follow-up list across meetings: named, so it reads without opening the meeting."""
+
+    owner_school_name: str
+    agreement_title: str
+
+
 class ActionItemFilters(BaseModel):
     status: ActionItemStatus | None = None
     overdue: bool | None = Field(default=None, description="true: open items past their due date")
@@ -141,13 +149,7 @@ class MinutesAction(BaseModel):
     comment: str = Field(default="", max_length=2000)
 
 
-class ComplianceRow(BaseModel):
-    agreement_id: int
-    title: str
-    supporting_school_id: int
-    supporting_school_name: str
-    receiving_school_id: int
-    receiving_school_name: str
+class ComplianceRow(PairRef):
     held_first_half: int
     held_second_half: int
     held_total: int

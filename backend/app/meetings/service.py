@@ -1,5 +1,6 @@
 """Scheduling and recording meetings, their minutes, and follow-up items."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -7,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.agreements.models import Agreement
-from app.agreements.service import ensure_party, get_agreement
+from app.agreements.service import agreement_titles, ensure_party, get_agreement
 from app.core import audit, policy, updates
 from app.core.clock import now, today
 from app.core.enums import ActionItemStatus, AgreementStatus, MeetingStatus, MinutesStatus, Party, Role
@@ -22,6 +23,7 @@ from app.meetings.pdf import minutes_pdf
 from app.meetings.schemas import (
     ActionItemCreate,
     ActionItemFilters,
+    ActionItemListRow,
     ActionItemRead,
     ActionItemUpdate,
     MeetingCreate,
@@ -288,7 +290,7 @@ async def update_item(
 
 
 ITEM_LIST_SPEC = ListSpec(
-    read_model=ActionItemRead,
+    read_model=ActionItemListRow,
     sortable={"due_date": ActionItem.due_date, "status": ActionItem.status},
     default_sort=(ActionItem.due_date, ActionItem.id),
     searchable=(ActionItem.description,),
@@ -296,12 +298,29 @@ ITEM_LIST_SPEC = ListSpec(
     labels={
         "id": ("编号", "ID"),
         "description": ("事项", "Item"),
+        "agreement_id": ("协议编号", "Agreement ID"),
+        "agreement_title": ("协议", "Agreement"),
+        "owner_school_id": ("责任学校编号", "Owner school ID"),
+        "owner_school_name": ("责任学校", "Owner school"),
         "owner_name": ("负责人", "Owner"),
         "due_date": ("完成期限", "Due"),
         "status": ("状态", "Status"),
         "overdue": ("已逾期", "Overdue"),
     },
 )
+
+
+async def name_items(session: AsyncSession, items: Sequence[ActionItem]) -> None:
+    """Give a page of follow-up items their owner school's name and agreement's title (two queries)."""
+    schools = dict(
+        (await session.execute(
+            select(School.id, School.name).where(School.id.in_({i.owner_school_id for i in items}))
+        )).all()
+    )  # fmt: skip
+    titles = await agreement_titles(session, {i.agreement_id for i in items})
+    for item in items:
+        item.owner_school_name = schools.get(item.owner_school_id, "")  # type: ignore[attr-defined]
+        item.agreement_title = titles.get(item.agreement_id, "")  # type: ignore[attr-defined]
 
 
 def items_query(*, caller: Caller, filters: ActionItemFilters) -> Select[Any]:

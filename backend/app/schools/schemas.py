@@ -65,3 +65,14 @@ class SchoolFilters(BaseModel):
     locale: SchoolLocale | None = None
     region_id: int | None = None
     is_weak: bool | None = None
+    assisted: bool | None = Field(
+        default=None,
+        description="true: schools to be helped — weak, or receiving under a (non-draft) agreement; "
+        "the dashboard's receiving schools total",
+    )
+    covered: bool | None = Field(
+        default=None, description="true: receiving under an active agreement; false: not (yet)"
+    )
+    programme_id: int | None = Field(
+        default=None, description="Narrows `assisted` and `covered` to a programme"
+    )

@@ -1,11 +1,12 @@
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from app.agreements.models import Agreement
 from app.core import audit, policy, updates
-from app.core.enums import RegionLevel
+from app.core.enums import AgreementStatus, RegionLevel
 from app.core.errors import Duplicate, Forbidden, ValidationFailed
 from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
@@ -45,7 +46,25 @@ LIST_SPEC = ListSpec(
 
 
 def schools_query(*, caller: Caller, filters: SchoolFilters) -> Select[Any]:
-    return where_equal(policy.readable(caller, School), School, filters)
+    stmt = where_equal(
+        policy.readable(caller, School), School, filters, only=("stage", "locale", "region_id", "is_weak")
+    )
+    if filters.assisted is None and filters.covered is None:
+        return stmt
+    # The dashboard's coverage, school by school: receiving under the agreements in the caller's scope.
+    agreements = select(Agreement.receiving_school_id).where(policy.scope_condition(caller, Agreement))
+    if filters.programme_id is not None:
+        agreements = agreements.where(Agreement.programme_id == filters.programme_id)
+    if filters.assisted is not None:
+        assisted = or_(
+            School.is_weak.is_(True),
+            School.id.in_(agreements.where(Agreement.status != AgreementStatus.draft)),
+        )
+        stmt = stmt.where(assisted if filters.assisted else not_(assisted))
+    if filters.covered is not None:
+        covered = School.id.in_(agreements.where(Agreement.status == AgreementStatus.active))
+        stmt = stmt.where(covered if filters.covered else not_(covered))
+    return stmt
 
 
 async def get_school(session: AsyncSession, *, caller: Caller, school_id: int) -> School:

@@ -1,7 +1,9 @@
+import io
 from datetime import UTC, datetime
 from typing import Any
 
 from httpx import AsyncClient
+from openpyxl import load_workbook
 
 from tests.factories import World
 
@@ -200,3 +202,14 @@ async def test_overdue_follow_up_items_across_meetings(
     assert await ids(world.headers["school_admin"], overdue="true", owner_school_id=world.a1.id) == [item]
     assert await ids(world.headers["outsider_school_admin"]) == []
     assert item not in await ids(world.headers["foreign_bureau_admin"])
+    # Each row names its owner school and agreement, in the list and in the Excel export.
+    row = (await client.get(url, headers=bureau)).json()["items"][0]
+    assert (row["owner_school_name"], row["agreement_title"]) == (world.a1.name, world.agreement.title)
+    sheet = load_workbook(
+        io.BytesIO((await client.get(url, params={"format": "xlsx"}, headers=bureau)).content)
+    ).active
+    headings, first = list(sheet.iter_rows(values_only=True))[:2]
+    assert (
+        first[headings.index("责任学校")] == world.a1.name
+        and first[headings.index("协议")] == world.agreement.title
+    )

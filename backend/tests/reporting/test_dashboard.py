@@ -1,17 +1,16 @@
 """The bureau dashboard on a small hand-built county whose right answers are written here."""
 
 from datetime import date
-from typing import Any
 
 import pytest
 from httpx import AsyncClient
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.activities.models import Activity
 from app.core.enums import ActivityKind
 from app.reporting.dashboard import activity_window
 from tests.factories import World, make_agreement, make_rotation, make_school, make_teacher
+from tests.querycount import counting_statements
 
 SUMMARY = "/api/v1/dashboard/summary"
 SERIES = "/api/v1/dashboard/series"
@@ -83,22 +82,13 @@ async def test_series(client: AsyncClient, county: World, session: AsyncSession)
 async def test_dashboard_queries_do_not_grow_with_the_county(
     client: AsyncClient, county: World, session: AsyncSession, connection: AsyncConnection
 ) -> None:
-    statements: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        statements.append(statement)
-
     async def queries() -> int:
-        statements.clear()
-        event.listen(connection.sync_connection, "before_cursor_execute", count)
-        try:
+        async with counting_statements(connection) as statements:
             for url in (SUMMARY, SERIES):
                 answer = await client.get(
                     url, params={"school_year": 2026}, headers=county.headers["bureau_admin"]
                 )
                 assert answer.status_code == 200
-        finally:
-            event.remove(connection.sync_connection, "before_cursor_execute", count)
         return len(statements)
 
     before = await queries()

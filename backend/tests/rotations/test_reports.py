@@ -8,7 +8,6 @@ from typing import Any
 
 from httpx import AsyncClient
 from openpyxl import load_workbook
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.core.clock import today
@@ -16,6 +15,7 @@ from app.core.enums import BackboneShareBase, ComplianceStatus, RotationStatus, 
 from app.programmes.models import Programme
 from app.rotations.compliance import assess
 from tests.factories import World, make_rotation, make_school, make_teacher
+from tests.querycount import counting_statements
 
 YEAR = 2026  # school year 2026-09-01 … 2027-08-31; six years' service means joined by 2020-09-01
 
@@ -217,22 +217,13 @@ async def test_archive_certificate_and_roster(
 async def test_roster_runs_the_same_number_of_queries_for_one_or_many_rotations(
     client: AsyncClient, world: World, session: AsyncSession, connection: AsyncConnection
 ) -> None:
-    statements: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        statements.append(statement)
-
     async def queries_for_page() -> int:
-        statements.clear()
-        event.listen(connection.sync_connection, "before_cursor_execute", count)
-        try:
+        async with counting_statements(connection) as statements:
             answer = await client.get(
                 "/api/v1/rotations/roster",
                 params={"school_id": world.a2.id},
                 headers=world.headers["bureau_admin"],
             )
-        finally:
-            event.remove(connection.sync_connection, "before_cursor_execute", count)
         assert answer.status_code == 200
         return len(statements)
 

@@ -584,6 +584,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Activities
+         * @description Activities of every agreement in scope (filters `from`, `to`, `kind`, `agreement_id`,
+         *     `programme_id`, `school_id`): what the dashboard's activity figures count.
+         */
+        get: operations["activities-list_all_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/donations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Donations
+         * @description Donations of every agreement in scope (same filters): what the dashboard's donations value sums.
+         */
+        get: operations["activities-list_all_donations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{agreement_id}/activities": {
         parameters: {
             query?: never;
@@ -1571,6 +1612,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Assessments
+         * @description The annual assessments in scope (schools see the published ones).
+         */
+        get: operations["assessments-list_assessments"];
+        put?: never;
+        /**
+         * Create Assessment
+         * @description Open a programme's assessment for a school year, with the standard scoring form unless `items`
+         *     gives another.
+         */
+        post: operations["assessments-create_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Assessment */
+        get: operations["assessments-get_assessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Assessment
+         * @description Change a draft's title, pass mark or scoring form (`items` replaces the form: keep an item by
+         *     giving its id).
+         */
+        patch: operations["assessments-update_assessment"];
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessment_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish Assessment
+         * @description Publish the result once every pair is fully scored; scores are locked from then on.
+         */
+        post: operations["assessments-publish_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessment_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Assessment Results
+         * @description Every pair's scores, total and rank (a school sees its own pairs), as JSON or .xlsx.
+         */
+        get: operations["assessments-assessment_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessment_id}/sheets/{agreement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Sheet
+         * @description One pair's scoring sheet (ETag: the sheet's version, 0 before the first score).
+         */
+        get: operations["assessments-get_sheet"];
+        /**
+         * Score Sheet
+         * @description An inspector scores a pair's manual items, with comments.
+         */
+        put: operations["assessments-score_sheet"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Assessment Report
+         * @description The school year's assessment results, one per programme, as JSON or .xlsx (a sheet each).
+         */
+        get: operations["assessments-assessment_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1608,6 +1780,40 @@ export interface components {
              * Format: date
              */
             due_date: string;
+        };
+        /**
+         * ActionItemListRow
+         * @description A row of the follow-up list across meetings: named, so it reads without opening the meeting.
+         */
+        ActionItemListRow: {
+            /** Id */
+            id: number;
+            /** Meeting Id */
+            meeting_id: number;
+            /** Agreement Id */
+            agreement_id: number;
+            /** Description */
+            description: string;
+            /** Owner School Id */
+            owner_school_id: number;
+            /** Owner Name */
+            owner_name: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            status: components["schemas"]["ActionItemStatus"];
+            /** Overdue */
+            overdue: boolean;
+            /** Done At */
+            done_at: string | null;
+            /** Version */
+            version: number;
+            /** Owner School Name */
+            owner_school_name: string;
+            /** Agreement Title */
+            agreement_title: string;
         };
         /** ActionItemRead */
         ActionItemRead: {
@@ -1686,6 +1892,40 @@ export interface components {
          * @enum {string}
          */
         ActivityKind: "lecture" | "demonstration_lesson" | "exchange_lesson" | "lessons_to_countryside" | "joint_research" | "seminar" | "leader_visit" | "student_exchange" | "training_visit" | "other";
+        /** ActivityListRow */
+        ActivityListRow: {
+            /** Id */
+            id: number;
+            /** Agreement Id */
+            agreement_id: number;
+            kind: components["schemas"]["ActivityKind"];
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Title */
+            title: string;
+            /** Organizer School Id */
+            organizer_school_id: number;
+            /** Organizer School Name */
+            organizer_school_name: string;
+            /** Participants */
+            participants: number;
+            /** Subjects */
+            subjects: string[];
+            /** Description */
+            description: string;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Agreement Title */
+            agreement_title: string;
+        };
         /** ActivityRead */
         ActivityRead: {
             /** Id */
@@ -1896,6 +2136,197 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** AssessmentCreate */
+        AssessmentCreate: {
+            /** Programme Id */
+            programme_id: number;
+            /**
+             * School Year
+             * @description 2026 = 2026-09-01 … 2027-08-31
+             */
+            school_year: number;
+            /**
+             * Title
+             * @description Default: derived
+             */
+            title?: string | null;
+            /**
+             * Pass Threshold
+             * @default 60
+             */
+            pass_threshold: number | string;
+            /**
+             * Items
+             * @description The scoring form; default: the standard form
+             */
+            items?: components["schemas"]["AssessmentItemIn"][] | null;
+        };
+        /** AssessmentItemIn */
+        AssessmentItemIn: {
+            /**
+             * Id
+             * @description An existing item to keep (and change); omit for a new one
+             */
+            id?: number | null;
+            /** Title */
+            title: string;
+            /**
+             * Guidance
+             * @default
+             */
+            guidance: string;
+            /** Max Points */
+            max_points: number | string;
+            /** @default manual */
+            source: components["schemas"]["AssessmentSource"];
+            /**
+             * Target
+             * @description The count earning full points: required for rotations and activities; optional for goals (default: the goals due in the year); not used for meetings (the programme's requirement)
+             */
+            target?: number | null;
+        };
+        /** AssessmentItemRead */
+        AssessmentItemRead: {
+            /** Id */
+            id: number;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Guidance */
+            guidance: string;
+            /** Max Points */
+            max_points: string;
+            source: components["schemas"]["AssessmentSource"];
+            /** Target */
+            target: number | null;
+        };
+        /** AssessmentRead */
+        AssessmentRead: {
+            /** Id */
+            id: number;
+            /** Programme Id */
+            programme_id: number;
+            /** Programme Name */
+            programme_name: string;
+            /** School Year */
+            school_year: number;
+            /** Title */
+            title: string;
+            /** Pass Threshold */
+            pass_threshold: string;
+            /** Max Total */
+            max_total: string;
+            status: components["schemas"]["AssessmentStatus"];
+            /** Published At */
+            published_at: string | null;
+            /** Items */
+            items: components["schemas"]["AssessmentItemRead"][];
+            /**
+             * Allowed Actions
+             * @description edit, score, publish: what this caller may do now
+             */
+            allowed_actions: string[];
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** AssessmentReport */
+        AssessmentReport: {
+            /** School Year */
+            school_year: number;
+            /** Results */
+            results: components["schemas"]["AssessmentResult"][];
+        };
+        /** AssessmentResult */
+        AssessmentResult: {
+            assessment: components["schemas"]["AssessmentRead"];
+            /** Rows */
+            rows: components["schemas"]["AssessmentRow"][];
+            summary: components["schemas"]["AssessmentSummary"];
+        };
+        /**
+         * AssessmentRow
+         * @description One pair's sheet: its item scores, total and place in the ranking.
+         */
+        AssessmentRow: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Agreement Id */
+            agreement_id: number;
+            /** Title */
+            title: string;
+            /** Supporting School Id */
+            supporting_school_id: number;
+            /** Supporting School Name */
+            supporting_school_name: string;
+            /** Receiving School Id */
+            receiving_school_id: number;
+            /** Receiving School Name */
+            receiving_school_name: string;
+            /** Items */
+            items: components["schemas"]["ItemScore"][];
+            /** Total */
+            total: string;
+            /**
+             * Rank
+             * @description 1 = highest total; equal totals share a rank
+             */
+            rank: number;
+            /** Below Threshold */
+            below_threshold: boolean;
+            /**
+             * Complete
+             * @description Every manual item is scored
+             */
+            complete: boolean;
+            /** Remarks */
+            remarks: string;
+            /**
+             * Sheet Version
+             * @description For If-Match when scoring; 0 before the first score
+             */
+            sheet_version: number;
+        };
+        /**
+         * AssessmentSource
+         * @description Where an assessment item's points come from: an inspector, or the pair's data for the year.
+         * @enum {string}
+         */
+        AssessmentSource: "manual" | "meetings" | "rotations" | "activities" | "goals";
+        /**
+         * AssessmentStatus
+         * @enum {string}
+         */
+        AssessmentStatus: "draft" | "published";
+        /** AssessmentSummary */
+        AssessmentSummary: {
+            /** Pairs */
+            pairs: number;
+            /** Complete */
+            complete: number;
+            /** Below Threshold */
+            below_threshold: number;
+            /** Average */
+            average: string | null;
+            /** Highest */
+            highest: string | null;
+            /** Lowest */
+            lowest: string | null;
+        };
+        /** AssessmentUpdate */
+        AssessmentUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Pass Threshold */
+            pass_threshold?: number | string | null;
+            /** Items */
+            items?: components["schemas"]["AssessmentItemIn"][] | null;
         };
         /**
          * AssistanceForm
@@ -2420,6 +2851,38 @@ export interface components {
          * @enum {string}
          */
         DonationKind: "funds" | "books" | "equipment" | "furniture" | "other";
+        /** DonationListRow */
+        DonationListRow: {
+            /** Id */
+            id: number;
+            /** Agreement Id */
+            agreement_id: number;
+            kind: components["schemas"]["DonationKind"];
+            /** Quantity */
+            quantity: string;
+            /** Unit */
+            unit: string;
+            /** Value Yuan */
+            value_yuan: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Donor School Id */
+            donor_school_id: number | null;
+            /** Description */
+            description: string;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Agreement Title */
+            agreement_title: string;
+        };
         /** DonationRead */
         DonationRead: {
             /** Id */
@@ -2672,6 +3135,25 @@ export interface components {
             items: components["schemas"]["NotificationRead"][];
             /** Unread Count */
             unread_count: number;
+        };
+        /** ItemScore */
+        ItemScore: {
+            /** Item Id */
+            item_id: number;
+            /**
+             * Points
+             * @description None: a manual item not scored yet
+             */
+            points: string | null;
+            /** Auto */
+            auto: boolean;
+            /**
+             * Detail
+             * @description The figure behind an automatic score, e.g. 2/2
+             */
+            detail: string;
+            /** Comment */
+            comment: string;
         };
         /** KindTotal */
         KindTotal: {
@@ -3077,10 +3559,21 @@ export interface components {
             /** Region Id */
             region_id: number;
         };
-        /** Page[ActionItemRead] */
-        Page_ActionItemRead_: {
+        /** Page[ActionItemListRow] */
+        Page_ActionItemListRow_: {
             /** Items */
-            items: components["schemas"]["ActionItemRead"][];
+            items: components["schemas"]["ActionItemListRow"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[ActivityListRow] */
+        Page_ActivityListRow_: {
+            /** Items */
+            items: components["schemas"]["ActivityListRow"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3110,10 +3603,32 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[AssessmentRead] */
+        Page_AssessmentRead_: {
+            /** Items */
+            items: components["schemas"]["AssessmentRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[AuditEventRead] */
         Page_AuditEventRead_: {
             /** Items */
             items: components["schemas"]["AuditEventRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[DonationListRow] */
+        Page_DonationListRow_: {
+            /** Items */
+            items: components["schemas"]["DonationListRow"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3919,6 +4434,18 @@ export interface components {
             /** Longitude */
             longitude?: number | null;
         };
+        /** ScoreIn */
+        ScoreIn: {
+            /** Item Id */
+            item_id: number;
+            /** Points */
+            points: number | string;
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+        };
         /**
          * Scores
          * @description The five criteria of a dispatched teacher's assessment, each scored 0–100.
@@ -3983,6 +4510,16 @@ export interface components {
             required_rural_days: number;
             /** Required Weak Days */
             required_weak_days: number;
+        };
+        /**
+         * SheetWrite
+         * @description An inspector's scores for a pair's manual items (all or some of them: the rest stay as they are).
+         */
+        SheetWrite: {
+            /** Scores */
+            scores: components["schemas"]["ScoreIn"][];
+            /** Remarks */
+            remarks?: string | null;
         };
         /**
          * Stage
@@ -4684,6 +5221,12 @@ export interface operations {
                 locale?: components["schemas"]["SchoolLocale"] | null;
                 region_id?: number | null;
                 is_weak?: boolean | null;
+                /** @description true: schools to be helped — weak, or receiving under a (non-draft) agreement; the dashboard's receiving schools total */
+                assisted?: boolean | null;
+                /** @description true: receiving under an active agreement; false: not (yet) */
+                covered?: boolean | null;
+                /** @description Narrows `assisted` and `covered` to a programme */
+                programme_id?: number | null;
                 limit?: number;
                 offset?: number;
                 /** @description Search names */
@@ -7295,6 +7838,118 @@ export interface operations {
             };
         };
     };
+    "activities-list_all_activities": {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+                agreement_id?: number | null;
+                programme_id?: number | null;
+                /** @description Either party of the agreement */
+                school_id?: number | null;
+                kind?: components["schemas"]["ActivityKind"] | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActivityListRow_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "activities-list_all_donations": {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+                agreement_id?: number | null;
+                programme_id?: number | null;
+                /** @description Either party of the agreement */
+                school_id?: number | null;
+                kind?: components["schemas"]["DonationKind"] | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DonationListRow_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "activities-list_activities": {
         parameters: {
             query?: {
@@ -8611,7 +9266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ActionItemRead_"];
+                    "application/json": components["schemas"]["Page_ActionItemListRow_"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
@@ -11679,6 +12334,619 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assessments-list_assessments": {
+        parameters: {
+            query?: {
+                programme_id?: number | null;
+                school_year?: number | null;
+                status?: components["schemas"]["AssessmentStatus"] | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AssessmentRead_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assessments-create_assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assessments-get_assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assessments-update_assessment": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assessments-publish_assessment": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assessments-assessment_results": {
+        parameters: {
+            query?: {
+                format?: string | null;
+            };
+            header?: never;
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResult"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assessments-get_sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRow"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assessments-score_sheet": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                assessment_id: number;
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SheetWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRow"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assessments-assessment_report": {
+        parameters: {
+            query: {
+                /** @description 2026 = 2026-09-01 … 2027-08-31 */
+                school_year: number;
+                programme_id?: number | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
