@@ -38,6 +38,7 @@ from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.meetings.compliance import Halves, meeting_compliance
+from app.notifications.service import notify, school_admins
 from app.programmes.models import Programme
 from app.rotations.models import Rotation
 from app.schools.models import School
@@ -500,7 +501,8 @@ async def sheet_row(
 async def publish(
     session: AsyncSession, *, caller: Caller, assessment_id: int, expected_version: int | None
 ) -> Assessment:
-    """Lock the result: every pair must be fully scored; the automatic points are stored as they stand."""
+    """Lock the result: every pair must be fully scored; the automatic points are stored as they stand.
+    The admins of every assessed school are told the result is out."""
     assessment = await _editable(session, caller, assessment_id, expected_version)
     pairs, figures = await _assessed_pairs(session, assessment)
     sheets = await _sheets(session, assessment.id)
@@ -522,6 +524,14 @@ async def publish(
     assessment.status = AssessmentStatus.published
     assessment.published_at, assessment.published_by_id = now(), caller.user_id
     await session.flush()
+    schools = {p.supporting_school_id for p in pairs} | {p.receiving_school_id for p in pairs}
+    await notify(
+        session,
+        await school_admins(session, schools),
+        kind="assessment_published",
+        key=f"assessment_published:{assessment.id}",
+        payload={"title": assessment.title, "assessment_id": assessment.id, "pairs": len(pairs)},
+    )
     present(caller, assessment)
     summary = _summary(rows)
     await audit.record(

@@ -201,6 +201,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "您 {start} 至 {end} 的请假申请：{outcome}。",
         "en": "Your leave from {start} to {end}: {outcome}.",
     },
+    "notice.assessment_published": {
+        "zh-CN": "{title}结果已发布（{pairs} 对结对学校），请查看本校得分与排名。",
+        "en": "The results of {title} are published ({pairs} pairs): see your school's scores and rank.",
+    },
     "notice.evaluation_due": {
         "zh-CN": "{title}在{host}的交流将于 {end} 结束，请提交考核。",
         "en": "The rotation of {title} at {host} ends on {end}; please submit the evaluation.",

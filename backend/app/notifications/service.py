@@ -36,6 +36,7 @@ KINDS = frozenset(
         "leave_waiting",
         "leave_decided",
         "evaluation_due",
+        "assessment_published",
     }
 )
 INBOX_SIZE = 50
@@ -48,6 +49,7 @@ class NotificationRead(BaseModel):
     meeting_id: int | None
     action_item_id: int | None
     rotation_id: int | None = None
+    assessment_id: int | None = None
     title: str
     stage: Stage | None = None
     due_date: date | None = None
@@ -71,6 +73,7 @@ def render(n: Notification) -> NotificationRead:
         meeting_id=n.meeting_id,
         action_item_id=n.action_item_id,
         rotation_id=n.rotation_id,
+        assessment_id=payload.get("assessment_id"),
         title=str(payload.get("title", "")),
         stage=payload.get("stage"),
         due_date=payload.get("due_date"),
@@ -171,6 +174,14 @@ async def admins_of(session: AsyncSession, agreement: Agreement, party: Party | 
         )
         stmt = select(User.id).where(User.role == Role.school_admin, User.school_id == school)
     return list((await session.scalars(stmt.where(User.is_active.is_(True)))).all())
+
+
+async def school_admins(session: AsyncSession, school_ids: Iterable[int]) -> list[int]:
+    """Active admin accounts of these schools."""
+    stmt = select(User.id).where(
+        User.role == Role.school_admin, User.school_id.in_(set(school_ids)), User.is_active.is_(True)
+    )
+    return list((await session.scalars(stmt)).all())
 
 
 async def notify_next_signer(

@@ -176,6 +176,20 @@ async def test_schools_see_their_pairs_once_published(
         f"{BASE}/{county.assessment.id}/publish", headers=county.headers["bureau_admin"]
     )
     assert published.status_code == 200, published.text
+    # The schools' admins are told (a4 has no account): a1's, a2's and a3's.
+    inbox = (await client.get("/api/v1/notifications", headers=county.headers["school_admin"])).json()
+    notice = next(n for n in inbox["items"] if n["kind"] == "assessment_published")
+    assert notice["assessment_id"] == county.assessment.id and "3 对" in notice["message"]
+    for role in ("other_school_admin", "outsider_school_admin"):
+        kinds = [
+            n["kind"]
+            for n in (await client.get("/api/v1/notifications", headers=county.headers[role])).json()["items"]
+        ]
+        assert "assessment_published" in kinds
+    foreign = (
+        await client.get("/api/v1/notifications", headers=county.headers["foreign_school_admin"])
+    ).json()
+    assert "assessment_published" not in [n["kind"] for n in foreign["items"]]
     # a1 supports a2 and a3; a2 is helped by a1 and helps a4: each sees its own pairs, ranked among all.
     mine = (await client.get(url, headers=county.headers["school_admin"])).json()
     assert [r["agreement_id"] for r in mine["rows"]] == [ours, second]

@@ -2255,8 +2255,6 @@ export interface components {
          * @description One pair's sheet: its item scores, total and place in the ranking.
          */
         AssessmentRow: {
-            /** Assessment Id */
-            assessment_id: number;
             /** Agreement Id */
             agreement_id: number;
             /** Title */
@@ -2269,6 +2267,8 @@ export interface components {
             receiving_school_id: number;
             /** Receiving School Name */
             receiving_school_name: string;
+            /** Assessment Id */
+            assessment_id: number;
             /** Items */
             items: components["schemas"]["ItemScore"][];
             /** Total */
@@ -3533,6 +3533,8 @@ export interface components {
             action_item_id: number | null;
             /** Rotation Id */
             rotation_id?: number | null;
+            /** Assessment Id */
+            assessment_id?: number | null;
             /** Title */
             title: string;
             /** Stage */

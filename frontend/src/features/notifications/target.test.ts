@@ -27,6 +27,10 @@ describe('where a reminder leads', () => {
     expect(reminderTarget({ ...base, agreement_id: null, kind: 'leave_decided', rotation_id: 9 })).toBe('/my/leave');
   });
 
+  it('opens a published assessment', () => {
+    expect(reminderTarget({ ...base, agreement_id: null, kind: 'assessment_published', assessment_id: 4 })).toBe('/assessments/4');
+  });
+
   it('has nowhere to go for a digest', () => {
     expect(reminderTarget({ ...base, agreement_id: null, kind: 'compliance_digest' })).toBeNull();
   });
