@@ -17,7 +17,8 @@ export CHROMIUM_PATH
 
 PORT="${E2E_PORT:-8765}"
 DATA_DIR="$(mktemp -d)"
-export DATA_DIR DEMO_PASSWORD="${E2E_DEMO_PASSWORD:-e2e-Demo-pass-1}" ENVIRONMENT=development
+# Every browser request comes from 127.0.0.1: no per-address limit (the API tests cover it).
+export DATA_DIR DEMO_PASSWORD="${E2E_DEMO_PASSWORD:-e2e-Demo-pass-1}" ENVIRONMENT=development RATE_LIMIT_ADDRESS_PER_MINUTE=0
 unset DATABASE_URL
 LOG="$DATA_DIR/server.log"
 

@@ -16,6 +16,7 @@ from app.attachments.router import router as attachments_router
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.core.db import get_engine, write_intent
+from app.integrations.router import router as integrations_router
 from app.meetings.router import router as meetings_router
 from app.notifications.router import router as notifications_router
 from app.programmes.router import router as programmes_router
@@ -68,5 +69,6 @@ for router in (
     reporting_router,
     assessments_router,
     audit_router,
+    integrations_router,
 ):
     api_router.include_router(router)

@@ -13,10 +13,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api import api_router
+from app.core.conditional import ConditionalGetMiddleware
 from app.core.config import get_settings
 from app.core.db import dispose_engine
 from app.core.errors import install_error_handlers, problem
 from app.core.i18n import current_locale, negotiate, t
+from app.integrations.idempotency import IdempotencyMiddleware
+from app.integrations.ratelimit import RateLimitMiddleware
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -89,6 +92,9 @@ def create_app() -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag"],
         )
+    app.add_middleware(IdempotencyMiddleware, fastapi_app=app)  # innermost: keeps the route's own answer
+    app.add_middleware(ConditionalGetMiddleware)
+    app.add_middleware(RateLimitMiddleware)
     app.add_middleware(LocaleAndHeadersMiddleware)
     _mount_spa(app, settings.frontend_dist)
     return app

@@ -7,6 +7,7 @@ from app.attachments.models import Attachment
 from app.audit.models import AuditEvent
 from app.auth.models import LoginAttempt, RefreshToken
 from app.core.db import Base
+from app.integrations.models import IdempotencyRecord, IntegrationClient
 from app.meetings.models import ActionItem, Meeting
 from app.notifications.models import Notification
 from app.programmes.models import Programme
@@ -33,6 +34,8 @@ __all__ = [
     "CheckIn",
     "Donation",
     "Goal",
+    "IdempotencyRecord",
+    "IntegrationClient",
     "LoginAttempt",
     "Meeting",
     "Notification",

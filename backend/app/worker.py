@@ -1,4 +1,5 @@
-"""The background worker: produces reminders on a schedule. `python -m app.worker [--once]`.
+"""The background worker: reminders on a schedule, and forgetting expired idempotency keys.
+`python -m app.worker [--once]`.
 
 In embedded mode the API process runs the same loop itself (see main.lifespan). Several workers may
 run at once: reminders are deduplicated by the database, so none is written twice.
@@ -10,6 +11,7 @@ import logging
 
 from app.core.config import get_settings
 from app.core.db import dispose_engine, session_scope
+from app.integrations.idempotency import purge_expired
 from app.notifications.producer import produce_reminders
 
 logger = logging.getLogger("app.worker")
@@ -18,7 +20,8 @@ logger = logging.getLogger("app.worker")
 async def run_once() -> dict[str, int]:
     async with session_scope() as session:
         created = await produce_reminders(session)
-    logger.info("reminders produced: %s", created)
+        forgotten = await purge_expired(session)
+    logger.info("reminders produced: %s; expired idempotency keys forgotten: %s", created, forgotten)
     return created
 
 

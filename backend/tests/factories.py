@@ -37,6 +37,8 @@ from app.core.enums import (
 )
 from app.core.security import create_access_token, hash_password
 from app.core.storage import content_key, get_storage
+from app.integrations.models import IntegrationClient
+from app.integrations.scopes import SCOPES
 from app.meetings.models import ActionItem, Meeting
 from app.notifications.models import Notification
 from app.programmes.models import Programme
@@ -147,6 +149,27 @@ async def make_programme(session: AsyncSession, bureau: Organization, **override
     session.add(programme)
     await session.flush()
     return programme
+
+
+CLIENT_SECRET = "client-secret-for-tests"
+
+
+async def make_client(
+    session: AsyncSession, bureau: Organization, scopes: tuple[str, ...] = SCOPES
+) -> IntegrationClient:
+    n = next(_seq)
+    account = await make_user(session, Role.bureau_admin, organization=bureau, is_active=False)
+    client = IntegrationClient(
+        organization_id=bureau.id,
+        name=f"市级平台{n}",
+        client_id=f"pc_test{n}",
+        secret_hash=_hashed(CLIENT_SECRET),
+        scopes=list(scopes),
+        service_user_id=account.id,
+    )
+    session.add(client)
+    await session.flush()
+    return client
 
 
 async def make_assessment(session: AsyncSession, programme: Programme, school_year: int = 2026) -> Assessment:
@@ -341,6 +364,8 @@ class World:
     foreign_records: "RotationRecords"
     assessment: Assessment  # programme_a's for school year 2026, a draft with the standard form
     foreign_assessment: Assessment
+    client: IntegrationClient  # bureau A's, with every scope; its secret is CLIENT_SECRET
+    foreign_client: IntegrationClient
 
 
 @dataclass
@@ -464,4 +489,6 @@ async def build_world(session: AsyncSession) -> World:
         await make_records(session, foreign_rotation, bureau_b),
         await make_assessment(session, programme_a),
         await make_assessment(session, programme_b),
+        await make_client(session, bureau_a),
+        await make_client(session, bureau_b),
     )

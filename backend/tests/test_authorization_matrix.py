@@ -127,6 +127,16 @@ def _assessment_path(suffix: str = "", **kwargs: Any) -> Builder:
     return build
 
 
+def _client_path(suffix: str = "", **kwargs: Any) -> Builder:
+    def build(w: World, stranger: bool) -> Request:
+        return (
+            f"/api/v1/integrations/clients/{(w.foreign_client if stranger else w.client).id}{suffix}",
+            kwargs,
+        )
+
+    return build
+
+
 ASSESSMENT_READ = _roles(200, 200, 404, 404, 404)
 ASSESSMENT_WRITE = _roles(200, 403, 404, 404, 404)
 
@@ -620,6 +630,33 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         _plain("/api/v1/reports/assessment", params={"school_year": 2026}),
         _all(200),
         False,
+    ),
+    # Integration clients: the bureau admin manages its own bureau's; the leadership may look.
+    ("GET", "/api/v1/integrations/clients"): (_plain("/api/v1/integrations/clients"), _all(200), False),
+    ("POST", "/api/v1/integrations/clients"): (
+        _plain("/api/v1/integrations/clients", json={"name": "市平台", "scopes": ["schools:read"]}),
+        _roles(201, 403, 403, 403, 201),
+        False,
+    ),
+    ("GET", "/api/v1/integrations/clients/{client_id}"): (
+        _client_path(),
+        _roles(200, 200, 404, 404, 404),
+        True,
+    ),
+    ("PATCH", "/api/v1/integrations/clients/{client_id}"): (
+        _client_path(json={"name": "新名称"}),
+        _roles(200, 403, 404, 404, 404),
+        True,
+    ),
+    ("POST", "/api/v1/integrations/clients/{client_id}/rotate-secret"): (
+        _client_path("/rotate-secret"),
+        _roles(200, 403, 404, 404, 404),
+        True,
+    ),
+    ("DELETE", "/api/v1/integrations/clients/{client_id}"): (
+        _client_path(),
+        _roles(204, 403, 404, 404, 404),
+        True,
     ),
     ("GET", "/api/v1/teachers/{teacher_id}/service-record"): (
         _service_record,

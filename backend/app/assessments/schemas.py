@@ -62,8 +62,6 @@ class AssessmentUpdate(PatchModel):
 
 
 class AssessmentFilters(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
     programme_id: int | None = None
     school_year: int | None = Field(default=None, ge=2000, le=2100)
     status: AssessmentStatus | None = None

@@ -44,14 +44,25 @@ async def issue_token(
     username: Annotated[str, Form(max_length=64)] = "",
     password: Annotated[str, Form(max_length=128)] = "",
     grant_type: Annotated[str, Form(max_length=40)] = "password",
+    client_id: Annotated[str, Form(max_length=64)] = "",
+    client_secret: Annotated[str, Form(max_length=128)] = "",
+    scope: Annotated[str, Form(max_length=500)] = "",
 ) -> Any:
-    """OAuth2 password grant for people. (Client credentials for integrations arrive with them.)"""
+    """OAuth2 password grant for people; `grant_type=client_credentials` with `client_id`,
+    `client_secret` and optionally `scope` (space-separated) for integration clients."""
+    ip = request.client.host if request.client else "unknown"
+    if grant_type == "client_credentials":
+        for field, value in (("client_id", client_id), ("client_secret", client_secret)):
+            if not value:
+                raise ValidationFailed("credentials_required", field=field)
+        return await service.authenticate_client(
+            session, client_id=client_id, client_secret=client_secret, scope=scope, ip=ip
+        )
     if grant_type != "password":
         raise UnsupportedGrant(grant_type)
     for field, value in (("username", username), ("password", password)):
         if not value:
             raise ValidationFailed("credentials_required", field=field)
-    ip = request.client.host if request.client else "unknown"
     user = await service.authenticate(session, username=username, password=password, ip=ip)
     token = await service.issue_tokens(session, user)
     _set_refresh_cookie(response, token)

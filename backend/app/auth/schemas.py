@@ -9,7 +9,7 @@ class TokenResponse(BaseModel):
     access_token: str
     token_type: Literal["bearer"] = "bearer"
     expires_in: int
-    refresh_token: str
+    refresh_token: str | None = Field(description="None for integration clients (client credentials)")
 
 
 class RefreshRequest(BaseModel):

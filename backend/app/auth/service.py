@@ -11,6 +11,7 @@ from app.auth.schemas import MeUpdate, PasswordChange, TokenResponse
 from app.core import audit
 from app.core.clock import now
 from app.core.config import get_settings
+from app.core.enums import Role
 from app.core.errors import RateLimited, Unauthorized, ValidationFailed
 from app.core.policy import Caller
 from app.core.security import (
@@ -22,6 +23,7 @@ from app.core.security import (
     new_refresh_token,
     verify_password,
 )
+from app.integrations.service import by_public_id
 from app.regions.service import region_path_of_organization
 from app.users.models import User
 from app.users.service import revoke_refresh_tokens
@@ -134,7 +136,9 @@ async def revoke(session: AsyncSession, refresh_token: str) -> None:
 
 async def current_user(session: AsyncSession, caller: Caller) -> User:
     user = await session.get(User, caller.user_id)
-    if user is None or not user.is_active:
+    # An integration client's service account is never active (nobody signs in with it); the
+    # client itself was checked when its token was accepted.
+    if user is None or not (user.is_active or caller.client_id is not None):
         raise Unauthorized()
     return user
 
@@ -186,3 +190,37 @@ async def change_password(session: AsyncSession, caller: Caller, data: PasswordC
         after={"password_changed": True},
     )
     return await issue_tokens(session, user)
+
+
+async def authenticate_client(
+    session: AsyncSession, *, client_id: str, client_secret: str, scope: str, ip: str
+) -> TokenResponse:
+    """The client-credentials grant: an access token (no refresh token) for the scopes asked for
+    (all granted ones when `scope` is empty). Failures count towards the same lockout as sign-ins."""
+    key = f"client:{client_id.strip()[:40]}"
+    await _check_lockout(session, key, ip)
+    client = await by_public_id(session, client_id.strip())
+    valid, _ = verify_password(client_secret, client.secret_hash if client else dummy_hash())
+    if client is None or not valid or client.revoked_at is not None:
+        await _record_failure(session, key, ip)
+        raise Unauthorized("bad_client")
+    asked = set(scope.split()) if scope.strip() else set(client.scopes)
+    if not asked <= set(client.scopes):
+        raise ValidationFailed(
+            "invalid_scope", field="scope", scopes=" ".join(sorted(asked - set(client.scopes)))
+        )
+    region_path = await region_path_of_organization(session, client.organization_id)
+    access, expires_in = create_access_token(
+        AccessClaims(
+            user_id=client.service_user_id,
+            role=Role.bureau_admin.value,
+            organization_id=client.organization_id,
+            school_id=None,
+            teacher_id=None,
+            region_path=region_path,
+            client_id=client.id,
+            client_generation=client.secret_generation,
+            scopes=tuple(sorted(asked)),
+        )
+    )
+    return TokenResponse(access_token=access, expires_in=expires_in, refresh_token=None)

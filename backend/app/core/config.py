@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     run_reminders_in_process: bool = True
     login_max_failures: int = Field(default=5, ge=1)
     login_lockout_minutes: int = Field(default=15, ge=1)
+    # Requests per minute, per API worker: for each integration client, and for each client address
+    # (0 = no limit). Production adds nginx's own limit per address in front.
+    rate_limit_client_per_minute: int = Field(default=1200, ge=0)
+    rate_limit_address_per_minute: int = Field(default=6000, ge=0)
     # The schools' time zone: what "today" is for check-ins, attendance and due dates.
     timezone: str = "Asia/Shanghai"
 

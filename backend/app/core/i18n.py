@@ -38,6 +38,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bad_credentials": {"zh-CN": "用户名或密码错误。", "en": "Wrong username or password."},
     "inactive": {"zh-CN": "该账号已停用。", "en": "This account is deactivated."},
     "rate_limited.title": {"zh-CN": "尝试次数过多", "en": "Too many attempts"},
+    "too_many_requests.title": {"zh-CN": "请求过于频繁", "en": "Too many requests"},
+    "too_many_requests": {
+        "zh-CN": "请求过于频繁，请在 {seconds} 秒后再试。",
+        "en": "Too many requests; try again in {seconds} seconds.",
+    },
     "rate_limited": {
         "zh-CN": "登录失败次数过多，请在 {minutes} 分钟后再试。",
         "en": "Too many failed sign-ins; try again in {minutes} minutes.",
@@ -362,6 +367,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "entity.work_log": {"zh-CN": "工作日志", "en": "work log entry"},
     "entity.evaluation": {"zh-CN": "考核", "en": "evaluation"},
     "entity.assessment": {"zh-CN": "年度考核", "en": "annual assessment"},
+    "entity.integration_client": {"zh-CN": "集成客户端", "en": "integration client"},
+    "idempotency_key_invalid": {
+        "zh-CN": "Idempotency-Key 不能为空，最长 {max} 个字符。",
+        "en": "The Idempotency-Key must not be empty and at most {max} characters long.",
+    },
+    "idempotency_key_reused": {
+        "zh-CN": "该 Idempotency-Key 已用于另一个请求（内容不同），请换一个新的键。",
+        "en": "This Idempotency-Key was used for a different request; use a new key.",
+    },
+    "idempotency_in_progress": {
+        "zh-CN": "使用该 Idempotency-Key 的请求仍在处理中，请稍后重试。",
+        "en": "A request with this Idempotency-Key is still being processed; retry shortly.",
+    },
+    "integration.service_user": {"zh-CN": "集成客户端：{name}", "en": "Integration client: {name}"},
+    "bad_client": {
+        "zh-CN": "客户端编号或密钥错误，或该客户端已被吊销。",
+        "en": "Wrong client id or secret, or the client has been revoked.",
+    },
+    "client_revoked": {
+        "zh-CN": "该集成客户端已被吊销或密钥已更换，请重新获取令牌。",
+        "en": "This integration client was revoked or its secret rotated; get a new token.",
+    },
+    "invalid_scope": {
+        "zh-CN": "客户端未被授予以下权限范围：{scopes}。",
+        "en": "The client was not granted these scopes: {scopes}.",
+    },
+    "scope_missing": {
+        "zh-CN": "此操作需要权限范围 {scope}，该令牌未包含。",
+        "en": "This needs the scope {scope}, which the token does not carry.",
+    },
+    "client_route_closed": {
+        "zh-CN": "集成客户端不能使用此接口。",
+        "en": "Integration clients cannot use this endpoint.",
+    },
     "entity.assessment_sheet": {"zh-CN": "考核评分表", "en": "assessment sheet"},
     "assessment.default_title": {
         "zh-CN": "{name} {year} 学年年度考核",

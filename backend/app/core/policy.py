@@ -22,6 +22,7 @@ from app.audit.models import AuditEvent
 from app.core.enums import AssessmentStatus, EvaluationStatus, Party, Role
 from app.core.errors import NotFound
 from app.core.security import AccessClaims
+from app.integrations.models import IntegrationClient
 from app.meetings.models import ActionItem, Meeting
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
@@ -42,6 +43,9 @@ class Caller:
     teacher_id: int | None
     # Path of the caller's jurisdiction region ("/1/4/9/"): their bureau's region.
     region_path: str | None
+    # Set for an integration client acting through its service account: the scopes it holds.
+    client_id: int | None = None
+    scopes: frozenset[str] | None = None
 
     @classmethod
     def from_claims(cls, claims: AccessClaims) -> "Caller":
@@ -52,6 +56,8 @@ class Caller:
             school_id=claims.school_id,
             teacher_id=claims.teacher_id,
             region_path=claims.region_path,
+            client_id=claims.client_id,
+            scopes=frozenset(claims.scopes) if claims.scopes is not None else None,
         )
 
     @property
@@ -195,6 +201,12 @@ def _assessments(caller: Caller) -> ColumnElement[bool]:
     return false()
 
 
+def _integration_clients(caller: Caller) -> ColumnElement[bool]:
+    if not caller.is_bureau:
+        return false()
+    return IntegrationClient.organization_id.in_(_organizations_in_jurisdiction(caller))
+
+
 def _under_agreement(column: Any) -> Callable[[Caller], ColumnElement[bool]]:
     """Scope of a record that belongs to an agreement: exactly the agreement's readers."""
 
@@ -228,6 +240,7 @@ _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
     Region: _regions,
     Organization: _organizations,
     AuditEvent: _audit_events,
+    IntegrationClient: _integration_clients,
 }
 
 
@@ -284,6 +297,11 @@ def can_manage_calendar(caller: Caller) -> bool:
 def can_manage_assessments(caller: Caller) -> bool:
     """Edit the scoring form, score pairs and publish: the bureau's admins (its inspectors)."""
     return caller.role == Role.bureau_admin
+
+
+def can_manage_integrations(caller: Caller) -> bool:
+    """Register, change, rotate and revoke integration clients (never a client itself)."""
+    return caller.role == Role.bureau_admin and caller.client_id is None
 
 
 def can_read_audit(caller: Caller) -> bool:

@@ -49,6 +49,10 @@ class AccessClaims:
     school_id: int | None
     teacher_id: int | None
     region_path: str | None
+    # An integration client's token: the client, its secret generation and the scopes granted.
+    client_id: int | None = None
+    client_generation: int | None = None
+    scopes: tuple[str, ...] | None = None
 
 
 def create_access_token(claims: AccessClaims) -> tuple[str, int]:
@@ -67,6 +71,8 @@ def create_access_token(claims: AccessClaims) -> tuple[str, int]:
         "tch": claims.teacher_id,
         "rgn": claims.region_path,
     }
+    if claims.client_id is not None:
+        payload.update(cid=claims.client_id, gen=claims.client_generation, scp=list(claims.scopes or ()))
     return jwt.encode(payload, settings.secret_key, algorithm=ALGORITHM), int(lifetime.total_seconds())
 
 
@@ -92,6 +98,9 @@ def decode_access_token(token: str) -> AccessClaims | None:
             school_id=payload.get("sch"),
             teacher_id=payload.get("tch"),
             region_path=payload.get("rgn"),
+            client_id=payload.get("cid"),
+            client_generation=payload.get("gen"),
+            scopes=tuple(payload["scp"]) if "cid" in payload else None,
         )
     except (KeyError, TypeError, ValueError):
         return None

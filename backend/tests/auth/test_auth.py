@@ -170,12 +170,12 @@ async def test_profile_update_sets_locale(client: AsyncClient, world: World) -> 
     ).status_code == 422
 
 
-async def test_client_credentials_not_yet_supported_is_a_clear_400(client: AsyncClient) -> None:
+async def test_an_unknown_grant_type_is_a_clear_400(client: AsyncClient) -> None:
     response = await client.post(
         "/api/v1/auth/token",
-        data={"grant_type": "client_credentials", "client_id": "x", "client_secret": "y"},
+        data={"grant_type": "authorization_code", "client_id": "x", "client_secret": "y"},
     )
-    assert response.status_code == 400 and "client_credentials" in response.json()["detail"]
+    assert response.status_code == 400 and "authorization_code" in response.json()["detail"]
 
 
 async def test_health_checks_the_database(client: AsyncClient) -> None:

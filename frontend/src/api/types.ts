@@ -27,6 +27,13 @@ export type User = Schemas['UserRead'];
 export type UserCreate = Schemas['UserCreate'];
 export type UserUpdate = Schemas['UserUpdate'];
 
+/** Another system's access to the bureau's data (集成客户端); its secret is in the answer of create and rotate only. */
+export type IntegrationClient = Schemas['ClientRead'];
+export type IntegrationClientWithSecret = Schemas['ClientWithSecret'];
+export type IntegrationClientCreate = Schemas['ClientCreate'];
+export type IntegrationClientUpdate = Schemas['ClientUpdate'];
+export type IntegrationScope = Schemas['ClientCreate']['scopes'][number];
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -96,10 +103,14 @@ export type AmendmentCreate = Schemas['AmendmentCreate'];
 export type Activity = Schemas['ActivityRead'];
 export type ActivityCreate = Schemas['ActivityCreate'];
 export type ActivityUpdate = Schemas['ActivityUpdate'];
+/** A row of the county-wide activity ledger (/activities): the activity and its agreement's title. */
+export type ActivityListRow = Schemas['ActivityListRow'];
 export type ActivityKind = Schemas['ActivityKind'];
 export type Donation = Schemas['DonationRead'];
 export type DonationCreate = Schemas['DonationCreate'];
 export type DonationUpdate = Schemas['DonationUpdate'];
+/** A row of the county-wide donation ledger (/donations): the donation and its agreement's title. */
+export type DonationListRow = Schemas['DonationListRow'];
 export type DonationKind = Schemas['DonationKind'];
 export type LedgerSummary = Schemas['LedgerSummary'];
 export type Attachment = Schemas['AttachmentRead'];
@@ -158,6 +169,7 @@ export type MeetingStatus = Schemas['MeetingStatus'];
 export type MinutesStatus = Schemas['MinutesStatus'];
 export type Attendee = Schemas['Attendee'];
 export type ActionItem = Schemas['ActionItemRead'];
+export type ActionItemListRow = Schemas['ActionItemListRow'];
 export type ActionItemCreate = Schemas['ActionItemCreate'];
 export type ActionItemUpdate = Schemas['ActionItemUpdate'];
 export type ActionItemStatus = Schemas['ActionItemStatus'];
@@ -246,3 +258,24 @@ export type RosterRow = Schemas['RosterRow'];
 export type ArchiveRow = Schemas['RotationArchiveRow'];
 export type ServiceLedgerRow = Schemas['ServiceLedgerRow'];
 export type ServiceRecord = Schemas['ServiceRecord'];
+
+export type Assessment = Schemas['AssessmentRead'];
+export type AssessmentCreate = Schemas['AssessmentCreate'];
+export type AssessmentUpdate = Schemas['AssessmentUpdate'];
+export type AssessmentItem = Schemas['AssessmentItemRead'];
+export type AssessmentItemIn = Schemas['AssessmentItemIn'];
+export type AssessmentSource = Schemas['AssessmentSource'];
+export type AssessmentStatus = Schemas['AssessmentStatus'];
+export type AssessmentResult = Schemas['AssessmentResult'];
+export type AssessmentRow = Schemas['AssessmentRow'];
+export type AssessmentSummary = Schemas['AssessmentSummary'];
+export type ItemScore = Schemas['ItemScore'];
+export type SheetWrite = Schemas['SheetWrite'];
+export type ScoreIn = Schemas['ScoreIn'];
+
+export const ASSESSMENT_STATUSES = ['draft', 'published'] as const satisfies readonly AssessmentStatus[];
+/** Where an item's points come from: an inspector (manual) or the pair's data for the year. */
+export const ASSESSMENT_SOURCES = ['manual', 'meetings', 'rotations', 'activities', 'goals'] as const satisfies readonly AssessmentSource[];
+/** What the server may list in an assessment's `allowed_actions`. */
+export const ASSESSMENT_ACTIONS = ['edit', 'score', 'publish'] as const;
+export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];

@@ -13,12 +13,18 @@ export type Capability =
   | 'teachers.edit'
   | 'users.view'
   | 'users.edit'
+  /** The bureau's integration clients (集成客户端): other systems using its data through the API, their scopes and usage. */
+  | 'integrations.view'
+  /** Register integration clients, change their scopes, rotate their secrets, revoke them. */
+  | 'integrations.edit'
   | 'profile.view'
   | 'programmes.view'
   | 'programmes.edit'
   | 'agreements.view'
   /** Draft agreements and record goals, activities and donations under the agreements one is party to. */
   | 'agreements.edit'
+  /** The ledgers across agreements in scope (帮扶活动, 捐赠物资): the rows behind the dashboard's activity and donation figures. */
+  | 'ledgers.view'
   /** The meetings calendar and meeting records of the agreements in scope. */
   | 'meetings.view'
   /** Schedule and record meetings (minutes, follow-up items) under the agreements one is party to. */
@@ -38,7 +44,11 @@ export type Capability =
   /** The rotation reports: rotation-rate compliance, the title-service ledger, a school's rotating teachers. */
   | 'rotationReports.view'
   /** The monthly bulletin (工作简报): the month's figures, highlights and pairs needing attention; print, Word, PDF. */
-  | 'bulletin.view';
+  | 'bulletin.view'
+  /** The annual assessments (年度考核): the ranking, the pairs' sheets, the scoring form (a school: its own pairs' published results). */
+  | 'assessments.view'
+  /** Open an annual assessment (its draft's form, scoring and publication follow the server's allowed_actions). */
+  | 'assessments.edit';
 
 export interface Access {
   can: (capability: Capability) => boolean;
@@ -59,6 +69,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'dashboard.view',
     'agreements.view',
     'agreements.edit',
+    'ledgers.view',
     'meetings.view',
     'meetings.edit',
     'compliance.view',
@@ -68,6 +79,8 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'calendar.edit',
     'rotationReports.view',
     'bulletin.view',
+    'assessments.view',
+    'assessments.edit',
     'programmes.view',
     'programmes.edit',
     'schools.view',
@@ -76,26 +89,32 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'teachers.edit',
     'users.view',
     'users.edit',
+    'integrations.view',
+    'integrations.edit',
     'profile.view',
   ],
   bureau_viewer: [
     'dashboard.view',
     'agreements.view',
+    'ledgers.view',
     'meetings.view',
     'compliance.view',
     'rotations.view',
     'rotationReports.view',
     'bulletin.view',
+    'assessments.view',
     'programmes.view',
     'schools.view',
     'teachers.view',
     'users.view',
+    'integrations.view',
     'profile.view',
   ],
   school_admin: [
     'schoolDashboard.view',
     'agreements.view',
     'agreements.edit',
+    'ledgers.view',
     'meetings.view',
     'meetings.edit',
     'compliance.view',
@@ -103,6 +122,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'rotations.propose',
     'rotationReports.view',
     'bulletin.view',
+    'assessments.view',
     'programmes.view',
     'schools.view',
     'teachers.view',

@@ -83,7 +83,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string, pickedLanguage = false) => {
     const token = unwrap(
       await api.POST('/api/v1/auth/token', {
-        body: { username, password, grant_type: 'password' },
+        // the client-credential fields have defaults (the schema lists them as required); a person sends none
+        body: { username, password, grant_type: 'password', client_id: '', client_secret: '', scope: '' },
         bodySerializer: () => new URLSearchParams({ username, password, grant_type: 'password' }),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       }),

@@ -5,14 +5,16 @@ import { menuKeyFor, menuRoutes, ROUTES } from './routes';
 describe('route table', () => {
   it('the menu shows only what the role may open', () => {
     const labels = (role: Parameters<typeof accessFor>[0]) => menuRoutes(accessFor(role).can).map((r) => r.menu?.labelKey);
-    // the rotation reports, then the monthly bulletin
-    const reports = ['rotationReport.menu.roster', 'rotationReport.menu.compliance', 'rotationReport.menu.ledger', 'bulletin.menu'];
+    // the rotation reports, then the monthly bulletin and the annual assessment
+    const reports = ['rotationReport.menu.roster', 'rotationReport.menu.compliance', 'rotationReport.menu.ledger', 'bulletin.menu', 'assessment.menu'];
     const staff = ['nav.agreements', 'nav.meetings', 'nav.compliance', 'rotation.menu', ...reports, 'nav.programmes', 'nav.schools', 'nav.teachers', 'nav.users', 'nav.profile'];
     // the school calendar (holidays, make-up days) is the bureau admin's
-    const all = [...staff.slice(0, 8), 'calendar.menu', ...staff.slice(8)];
+    const all = [...staff.slice(0, 9), 'calendar.menu', ...staff.slice(9)];
+    // the integration clients (集成客户端) are the bureau's, next to the accounts
+    const withIntegrations = (menu: string[]) => menu.flatMap((k) => (k === 'nav.users' ? [k, 'nav.integrations'] : [k]));
     // the bureau's dashboard comes first
-    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['dashboard.menu', ...all]);
-    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['dashboard.menu', ...staff]);
+    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['dashboard.menu', ...withIntegrations(all)]);
+    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['dashboard.menu', ...withIntegrations(staff)]);
     // a school admin's own school comes first
     expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(['schoolDashboard.menu', ...staff]);
     expect(labels({ role: 'teacher', school_id: 4 })).toEqual(['mobile.menu', 'nav.profile']);
@@ -44,6 +46,32 @@ describe('route table', () => {
 
   it('the monthly bulletin needs its own capability', () => {
     expect(ROUTES.find((r) => r.path === '/reports/bulletin')?.capability).toBe('bulletin.view');
+  });
+
+  it('the annual assessment needs its own capability and highlights its menu entry', () => {
+    expect(ROUTES.find((r) => r.path === '/assessments')?.capability).toBe('assessments.view');
+    expect(ROUTES.find((r) => r.path === '/assessments/:id')?.capability).toBe('assessments.view');
+    expect(menuKeyFor('/assessments/3')).toBe('/assessments');
+  });
+
+  it('the county-wide ledgers need their own capability and have no menu entry (the dashboard links to them)', () => {
+    expect(ROUTES.find((r) => r.path === '/activities')?.capability).toBe('ledgers.view');
+    expect(ROUTES.find((r) => r.path === '/donations')?.capability).toBe('ledgers.view');
+    expect(ROUTES.filter((r) => r.path === '/activities' || r.path === '/donations').every((r) => !r.menu)).toBe(true);
+    for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) expect(accessFor({ role, school_id: 4 }).can('ledgers.view')).toBe(true);
+    expect(accessFor({ role: 'teacher', school_id: 4 }).can('ledgers.view')).toBe(false);
+  });
+
+  it('the integration clients need their own capability: the bureau sees them, only its admin manages them', () => {
+    expect(ROUTES.find((r) => r.path === '/integrations')?.capability).toBe('integrations.view');
+    expect(menuKeyFor('/integrations')).toBe('/integrations');
+    const can = (role: 'bureau_admin' | 'bureau_viewer' | 'school_admin' | 'teacher', c: 'integrations.view' | 'integrations.edit') =>
+      accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can(c);
+    expect(can('bureau_admin', 'integrations.view')).toBe(true);
+    expect(can('bureau_admin', 'integrations.edit')).toBe(true);
+    expect(can('bureau_viewer', 'integrations.view')).toBe(true);
+    expect(can('bureau_viewer', 'integrations.edit')).toBe(false);
+    for (const role of ['school_admin', 'teacher'] as const) expect(can(role, 'integrations.view')).toBe(false);
   });
 
   it('recording a meeting needs the edit capability', () => {

@@ -2,6 +2,7 @@
 // needs. The menu (AppLayout) and the route guards (router.tsx) both read this table.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -17,6 +18,7 @@ import {
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -33,11 +35,13 @@ export type MenuLabelKey =
   | 'rotationReport.menu.compliance'
   | 'rotationReport.menu.ledger'
   | 'bulletin.menu'
+  | 'assessment.menu'
   | 'calendar.menu'
   | 'nav.programmes'
   | 'nav.schools'
   | 'nav.teachers'
   | 'nav.users'
+  | 'nav.integrations'
   | 'nav.profile'
   | 'mobile.menu';
 
@@ -60,6 +64,9 @@ const MeetingDetailPage = lazy(() => import('../features/meetings/MeetingDetailP
 const MeetingRecordPage = lazy(() => import('../features/meetings/MeetingRecordPage'));
 const CompliancePage = lazy(() => import('../features/meetings/CompliancePage'));
 const FollowUpListPage = lazy(() => import('../features/followUps/FollowUpListPage'));
+// the county-wide ledgers behind the dashboard's activity and donation figures: own chunks
+const ActivityLedgerPage = lazy(() => import('../features/ledgers/ActivityLedgerPage'));
+const DonationLedgerPage = lazy(() => import('../features/ledgers/DonationLedgerPage'));
 const ProgrammeListPage = lazy(() => import('../features/programmes/ProgrammeListPage'));
 const ProgrammeDetailPage = lazy(() => import('../features/programmes/ProgrammeDetailPage'));
 const ProgrammeFormPage = lazy(() => import('../features/programmes/ProgrammeFormPage'));
@@ -72,6 +79,8 @@ const TeacherFormPage = lazy(() => import('../features/teachers/TeacherFormPage'
 const UserListPage = lazy(() => import('../features/users/UserListPage'));
 const UserDetailPage = lazy(() => import('../features/users/UserDetailPage'));
 const UserFormPage = lazy(() => import('../features/users/UserFormPage'));
+// the bureau's integration clients (集成客户端): its own chunk
+const IntegrationClientsPage = lazy(() => import('../features/integrations/IntegrationClientsPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const RotationListPage = lazy(() => import('../features/rotations/RotationListPage'));
 const RotationFormPage = lazy(() => import('../features/rotations/RotationFormPage'));
@@ -83,6 +92,9 @@ const RotationCandidatesPage = lazy(() => import('../features/rotationReports/Ca
 const ServiceLedgerPage = lazy(() => import('../features/rotationReports/ServiceLedgerPage'));
 // the monthly bulletin (工作简报): its own chunk
 const BulletinPage = lazy(() => import('../features/bulletin/BulletinPage'));
+// the annual assessment (年度考核): its own chunks (ECharts only in the ranking's lazy chart)
+const AssessmentListPage = lazy(() => import('../features/assessments/AssessmentListPage'));
+const AssessmentDetailPage = lazy(() => import('../features/assessments/AssessmentDetailPage'));
 // The dispatched teacher's phone screens: own chunks with lean imports (src/mobile).
 const MobileHome = lazy(() => import('../mobile/MobileHome'));
 const MobileLogForm = lazy(() => import('../mobile/LogFormPage'));
@@ -124,6 +136,9 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/meetings/:id/record', capability: 'meetings.edit', Component: MeetingRecordPage },
   // the follow-up items of all meetings in scope (no menu entry: the dashboard and the school page link to it)
   { path: '/follow-up-items', capability: 'meetings.view', Component: FollowUpListPage },
+  // the activities and donations of all agreements in scope (no menu entry: the dashboard's figures link to them)
+  { path: '/activities', capability: 'ledgers.view', Component: ActivityLedgerPage },
+  { path: '/donations', capability: 'ledgers.view', Component: DonationLedgerPage },
   {
     path: '/compliance/meetings',
     capability: 'compliance.view',
@@ -164,6 +179,13 @@ export const ROUTES: readonly AppRoute[] = [
     Component: BulletinPage,
     menu: { labelKey: 'bulletin.menu', icon: <ReadOutlined />, testId: 'menu-bulletin' },
   },
+  {
+    path: '/assessments',
+    capability: 'assessments.view',
+    Component: AssessmentListPage,
+    menu: { labelKey: 'assessment.menu', icon: <TrophyOutlined />, testId: 'menu-assessments' },
+  },
+  { path: '/assessments/:id', capability: 'assessments.view', Component: AssessmentDetailPage },
   {
     path: '/calendar',
     capability: 'calendar.edit',
@@ -206,6 +228,12 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/users/new', capability: 'users.edit', Component: UserFormPage },
   { path: '/users/:id', capability: 'users.view', Component: UserDetailPage },
   { path: '/users/:id/edit', capability: 'users.edit', Component: UserFormPage },
+  {
+    path: '/integrations',
+    capability: 'integrations.view',
+    Component: IntegrationClientsPage,
+    menu: { labelKey: 'nav.integrations', icon: <ApiOutlined />, testId: 'menu-integrations' },
+  },
   {
     path: '/my',
     capability: 'rotations.mine',

@@ -23,6 +23,8 @@ export interface DataListProps<T extends object> {
   testId: string;
   /** Optional row selection (checkboxes on table rows and on cards), kept across pages by the caller. */
   selection?: ListSelection<T>;
+  /** An optional class for a row (and its card), e.g. to grey out revoked records. */
+  rowClassName?: (item: T) => string | undefined;
 }
 
 export interface ListSelection<T> {
@@ -78,7 +80,14 @@ export function DataList<T extends object>(props: DataListProps<T>) {
         pagination={props.total > 0 ? { ...pagination, size: 'small', showSizeChanger: false, align: 'center' } : false}
         renderItem={(item) => (
           <List.Item style={{ padding: '4px 0', borderBlockEnd: 'none' }}>
-            <Card size="small" hoverable style={{ width: '100%' }} onClick={() => props.onOpen(item)} data-testid="list-card">
+            <Card
+              size="small"
+              hoverable
+              className={props.rowClassName?.(item)}
+              style={{ width: '100%' }}
+              onClick={() => props.onOpen(item)}
+              data-testid="list-card"
+            >
               {selection ? (
                 <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
                   <Checkbox
@@ -108,6 +117,7 @@ export function DataList<T extends object>(props: DataListProps<T>) {
       columns={props.columns}
       dataSource={props.items}
       loading={props.loading}
+      rowClassName={(item) => props.rowClassName?.(item) ?? ''}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: empty }}
       pagination={props.total > 0 ? pagination : false}

@@ -32,11 +32,13 @@ describe('language switch', () => {
       'Rotation compliance',
       'Service ledger',
       'Monthly bulletin',
+      'Annual assessment',
       'School calendar',
       'Programmes',
       'Schools',
       'Teachers',
       'Users',
+      'Integrations',
       'Profile',
     ]);
     // the bureau's landing page, the dashboard, is in English too; so is a list's export button

@@ -13,8 +13,9 @@ const ALL_MENU = [
   'menu-rotation-roster',
   'menu-rotation-compliance',
   'menu-service-ledger',
-  // the monthly bulletin (工作简报)
+  // the monthly bulletin (工作简报) and the annual assessment (年度考核)
   'menu-bulletin',
+  'menu-assessments',
   'menu-programmes',
   'menu-schools',
   'menu-teachers',
@@ -22,11 +23,13 @@ const ALL_MENU = [
   'menu-profile',
 ];
 // the school calendar (holidays and make-up days for attendance) is the bureau admin's only
-const BUREAU_MENU = [...ALL_MENU.slice(0, 8), 'menu-calendar', ...ALL_MENU.slice(8)];
+const BUREAU_MENU = [...ALL_MENU.slice(0, 9), 'menu-calendar', ...ALL_MENU.slice(9)];
+// the integration clients (集成客户端) are the bureau's, next to the accounts
+const withIntegrations = (menu: string[]) => menu.flatMap((id) => (id === 'menu-users' ? [id, 'menu-integrations'] : [id]));
 // the bureau's dashboard comes first, and is where the bureau lands
 const EXPECTED: Partial<Record<DemoUser, { menu: string[]; landing: RegExp }>> = {
-  bureau: { menu: ['menu-dashboard', ...BUREAU_MENU], landing: /\/dashboard$/ },
-  leader: { menu: ['menu-dashboard', ...ALL_MENU], landing: /\/dashboard$/ },
+  bureau: { menu: ['menu-dashboard', ...withIntegrations(BUREAU_MENU)], landing: /\/dashboard$/ },
+  leader: { menu: ['menu-dashboard', ...withIntegrations(ALL_MENU)], landing: /\/dashboard$/ },
   // a school admin starts on its own school at a glance, first in its menu
   admin_YX004: { menu: ['menu-school', ...ALL_MENU], landing: /\/school$/ },
   teacher: { menu: ['menu-my', 'menu-profile'], landing: /\/my$/ },

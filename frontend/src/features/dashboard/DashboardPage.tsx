@@ -1,7 +1,7 @@
 // 领导驾驶舱: the bureau's landing page. For a school year (and programme): eight KPI cards, each a
 // link to the list behind it, then the charts — the monthly trend of activities and check-ins,
 // rotations by subject, meetings held by pair, activities by kind (this term), and the network of which
-// schools help which. ECharts comes in its own lazy chunk (Chart.tsx) after the cards have shown.
+// schools help which; their bars, schools and arrows lead to the rows they count too (targets.ts). ECharts comes in its own lazy chunk (Chart.tsx) after the cards have shown.
 import { lazy, Suspense, useCallback, useMemo, type ReactNode } from 'react';
 import { Button, Card, Col, Empty, Grid, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +32,16 @@ import {
   subjectOption,
 } from './options';
 import { useDashboardSeries, useDashboardSummary, type DashboardParams } from './queries';
-import { complianceTarget, networkTarget, subjectTarget, type DashboardFilter } from './targets';
+import {
+  complianceTarget,
+  kindsTarget,
+  kindTarget,
+  monthlyTarget,
+  networkTarget,
+  subjectTarget,
+  yearActivitiesTarget,
+  type DashboardFilter,
+} from './targets';
 import './dashboard.css';
 
 const Chart = lazy(() => import('./Chart'));
@@ -49,6 +58,7 @@ function ChartSkeleton({ height }: { height: number }) {
 function ChartCard({
   title,
   note,
+  more,
   testId,
   height,
   option,
@@ -57,6 +67,8 @@ function ChartCard({
 }: {
   title: string;
   note?: ReactNode;
+  /** A link to the list behind the whole chart (`${testId}-link`). */
+  more?: { to: string; label: string };
   testId: string;
   height: number;
   /** undefined while the series load */
@@ -80,7 +92,18 @@ function ChartCard({
       </Suspense>
     );
   return (
-    <Card size="small" title={title} className="dashboard-chart-card">
+    <Card
+      size="small"
+      title={title}
+      className="dashboard-chart-card"
+      extra={
+        more && (
+          <Link to={more.to} data-testid={`${testId}-link`}>
+            {more.label}
+          </Link>
+        )
+      }
+    >
       {note && (
         <Typography.Paragraph type="secondary" className="dashboard-note" style={{ marginBottom: 8 }}>
           {note}
@@ -153,6 +176,11 @@ function Charts({ series, summary, filter }: { series: DashboardSeries | undefin
     [go, filter, series],
   );
   const onNetwork = useCallback((c: ChartClick) => go(networkTarget(network, c)), [go, network]);
+  const onMonth = useCallback((c: ChartClick) => go(monthlyTarget(filter, series?.monthly ?? [], c)), [go, filter, series]);
+  const onKind = useCallback(
+    (c: ChartClick) => go(summary ? kindTarget(filter, summary, summary.activities_by_kind, c) : null),
+    [go, filter, summary],
+  );
 
   const chartHeight = narrow ? 260 : 300;
   return (
@@ -160,10 +188,13 @@ function Charts({ series, summary, filter }: { series: DashboardSeries | undefin
       <Col xs={24} lg={12}>
         <ChartCard
           title={t('dashboard.chart.monthly')}
+          note={t('dashboard.chart.monthlyNote')}
+          more={{ to: yearActivitiesTarget(filter), label: t('dashboard.chart.viewActivities') }}
           testId="chart-monthly"
           height={chartHeight}
           option={options?.monthly}
           empty={series && monthlyIsEmpty(series.monthly) ? t('dashboard.chart.noMonthly') : null}
+          onItemClick={onMonth}
         />
       </Col>
       <Col xs={24} lg={12}>
@@ -193,15 +224,17 @@ function Charts({ series, summary, filter }: { series: DashboardSeries | undefin
           title={t('dashboard.chart.byKind')}
           note={
             summary &&
-            t(activityWindow(summary) === 'year' ? 'dashboard.chart.rangeYear' : 'dashboard.chart.rangeTerm', {
+            `${t(activityWindow(summary) === 'year' ? 'dashboard.chart.rangeYear' : 'dashboard.chart.rangeTerm', {
               from: formatDate(summary.activities_from),
               to: formatDate(summary.activities_to),
-            })
+            })}${t('dashboard.chart.byKindNote')}`
           }
+          more={summary && { to: kindsTarget(filter, summary), label: t('dashboard.chart.viewActivities') }}
           testId="chart-kinds"
           height={narrow ? 300 : 340}
           option={kinds}
           empty={summary && kindsAreEmpty(summary.activities_by_kind) ? t('dashboard.chart.noKinds') : null}
+          onItemClick={onKind}
         />
       </Col>
       <Col xs={24}>

@@ -1,4 +1,5 @@
-// The eight figures on top of the dashboard; every card is a link to the filtered list behind it.
+// The eight figures on top of the dashboard; every card is a link to the filtered list behind it
+// (targets.ts), and the coverage card also to the schools still waiting for a pair.
 import type { ReactNode } from 'react';
 import { Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import type { DashboardSummary } from '../../api/types';
 import { sharePercent } from '../rotationReports/figures';
 import { coveragePercent, formatCount, yuanAmount } from './figures';
 import { STATUS_COLORS } from './options';
-import { KPI_KEYS, kpiTargets, type DashboardFilter, type KpiKey } from './targets';
+import { KPI_KEYS, kpiTargets, uncoveredTarget, type DashboardFilter, type KpiKey } from './targets';
 
 interface KpiView {
   title: string;
@@ -18,6 +19,8 @@ interface KpiView {
   suffix?: string;
   color?: string;
   extra?: ReactNode;
+  /** A second list under the figure (a link of its own inside the card). */
+  more?: { to: string; label: string; testId: string };
 }
 
 function Note({ children, type }: { children: ReactNode; type?: 'secondary' | 'danger' | 'success' }) {
@@ -28,9 +31,10 @@ function Note({ children, type }: { children: ReactNode; type?: 'secondary' | 'd
   );
 }
 
-function useKpiViews(s: DashboardSummary): Record<KpiKey, KpiView> {
+function useKpiViews(s: DashboardSummary, filter: DashboardFilter): Record<KpiKey, KpiView> {
   const { t } = useTranslation();
   const covered = coveragePercent(s.receiving_schools_covered, s.receiving_schools_total);
+  const uncovered = s.receiving_schools_total - s.receiving_schools_covered;
   return {
     active_agreements: {
       title: t('dashboard.kpi.activeAgreements'),
@@ -49,6 +53,10 @@ function useKpiViews(s: DashboardSummary): Record<KpiKey, KpiView> {
           <Note>{t('dashboard.kpi.coveredOf', { total: formatCount(s.receiving_schools_total) })}</Note>
         </>
       ),
+      more:
+        uncovered > 0
+          ? { to: uncoveredTarget(filter), label: t('dashboard.kpi.uncovered', { count: uncovered }), testId: 'kpi-uncovered-link' }
+          : undefined,
     },
     teachers_on_rotation: {
       title: t('dashboard.kpi.teachersOnRotation'),
@@ -102,26 +110,52 @@ function useKpiViews(s: DashboardSummary): Record<KpiKey, KpiView> {
 
 function KpiCard({ kpi, view, to }: { kpi: KpiKey; view: KpiView; to: string }) {
   const { t } = useTranslation();
+  const open = t('dashboard.kpi.open', { title: view.title });
+  const statistic = (title: ReactNode) => (
+    <Statistic
+      title={title}
+      value={view.text}
+      formatter={() => <span data-testid="kpi-value">{view.text}</span>}
+      suffix={view.suffix}
+      styles={{ content: { color: view.color }, suffix: { fontSize: 14 } }}
+    />
+  );
+  const extra = view.extra && <div className="dashboard-kpi-extra">{view.extra}</div>;
+  if (!view.more) {
+    return (
+      <Link to={to} className="dashboard-kpi" data-testid={`kpi-${kpi}`} data-value={view.raw} title={open}>
+        <Card size="small" hoverable>
+          {statistic(view.title)}
+          {extra}
+        </Card>
+      </Link>
+    );
+  }
+  // Two links in one card (links cannot nest): the title's link stretches over the whole card, the
+  // second one sits above it.
   return (
-    <Link to={to} className="dashboard-kpi" data-testid={`kpi-${kpi}`} data-value={view.raw} title={t('dashboard.kpi.open', { title: view.title })}>
+    <div className="dashboard-kpi dashboard-kpi-stretch" data-testid={`kpi-${kpi}`} data-value={view.raw}>
       <Card size="small" hoverable>
-        <Statistic
-          title={view.title}
-          value={view.text}
-          formatter={() => <span data-testid="kpi-value">{view.text}</span>}
-          suffix={view.suffix}
-          styles={{ content: { color: view.color }, suffix: { fontSize: 14 } }}
-        />
-        {view.extra && <div className="dashboard-kpi-extra">{view.extra}</div>}
+        {statistic(
+          <Link to={to} className="dashboard-kpi-main" title={open} data-testid="kpi-link">
+            {view.title}
+          </Link>,
+        )}
+        {extra}
+        <div className="dashboard-kpi-extra">
+          <Link to={view.more.to} className="dashboard-kpi-more dashboard-note" data-testid={view.more.testId}>
+            {view.more.label}
+          </Link>
+        </div>
       </Card>
-    </Link>
+    </div>
   );
 }
 
 const COL = { xs: 24, sm: 12, xl: 6 } as const;
 
 function LoadedCards({ summary, filter }: { summary: DashboardSummary; filter: DashboardFilter }) {
-  const views = useKpiViews(summary);
+  const views = useKpiViews(summary, filter);
   const targets = kpiTargets(filter);
   return (
     <>

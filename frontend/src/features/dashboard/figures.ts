@@ -40,3 +40,25 @@ export function isoMonth(d: Date): string {
 export function activityWindow(s: { school_year: number; activities_from: string; activities_to: string }): 'term' | 'year' {
   return s.activities_from === `${s.school_year}-09-01` && s.activities_to === `${s.school_year + 1}-08-31` ? 'year' : 'term';
 }
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** A school year's days: 2026 → 2026-09-01 … 2027-08-31 (what the dashboard's year figures count). */
+export function schoolYearRange(schoolYear: number): DateRange {
+  return { from: `${schoolYear}-09-01`, to: `${schoolYear + 1}-08-31` };
+}
+
+/** A month's days: "2027-02" → 2027-02-01 … 2027-02-28 (29 in a leap year); null for anything else. */
+export function monthRange(ym: string): DateRange | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  // day 0 of the next month is the last day of this one
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}` };
+}

@@ -53,8 +53,9 @@ export function monthlyIsEmpty(monthly: readonly MonthPoint[]): boolean {
 }
 
 /**
- * Activities (bars, left axis) and check-ins (a line, right axis: they count in the hundreds) per month,
- * September first. Months after `thisMonth` ("2026-12") have not happened: they stay on the axis, undrawn.
+ * Activities (bars, left axis: a click opens the month's activities) and check-ins (a line, right axis:
+ * they count in the hundreds) per month, September first. Months after `thisMonth` ("2026-12") have
+ * not happened: they stay on the axis, undrawn.
  */
 export function monthlyOption(monthly: readonly MonthPoint[], l: MonthlyLabels, thisMonth?: string): ChartOption {
   const future = (ym: string) => thisMonth !== undefined && ym > thisMonth;
@@ -77,7 +78,8 @@ export function monthlyOption(monthly: readonly MonthPoint[], l: MonthlyLabels, 
       { type: 'value', minInterval: 1, splitLine: { show: false } },
     ],
     series: [
-      { type: 'bar', name: l.activities, yAxisIndex: 0, encode: { x: 'month', y: 'activities' }, barMaxWidth: 24, cursor: 'default' },
+      // a month's bar opens that month's activities; the check-in line leads nowhere
+      { type: 'bar', name: l.activities, yAxisIndex: 0, encode: { x: 'month', y: 'activities' }, barMaxWidth: 24 },
       { type: 'line', name: l.checkins, yAxisIndex: 1, encode: { x: 'month', y: 'checkins' }, symbolSize: 6, cursor: 'default' },
     ],
   };
@@ -186,7 +188,7 @@ export function kindsAreEmpty(byKind: Readonly<Record<string, number>>): boolean
   return kindCounts(byKind).every((k) => k.count === 0);
 }
 
-/** Horizontal bars: the activities of the term by kind, labelled with the enum's translations. */
+/** Horizontal bars: the activities of the term by kind, labelled with the enum's translations; a bar opens that kind's activities. */
 export function kindOption(byKind: Readonly<Record<string, number>>, l: { activities: string; kind: (k: ActivityKind) => string }, narrow: boolean): ChartOption {
   const rows = kindCounts(byKind);
   return {
@@ -207,7 +209,6 @@ export function kindOption(byKind: Readonly<Record<string, number>>, l: { activi
         data: rows.map((r) => r.count),
         barMaxWidth: 14,
         label: { show: true, position: 'right' },
-        cursor: 'default',
       },
     ],
   };

@@ -1,7 +1,10 @@
 // Pure: where each KPI card and chart element leads — the list behind the figure, filtered with the
 // URL parameters that list page reads (its useListState / search-param filters).
-import type { NetworkEdge, NetworkNode, PairCompliance } from '../../api/types';
+import type { MonthPoint, NetworkEdge, NetworkNode, PairCompliance } from '../../api/types';
+import { ledgerHref } from '../ledgers/links';
 import type { ChartClick } from './chartTypes';
+import { monthRange, schoolYearRange } from './figures';
+import { kindCounts } from './options';
 
 export type KpiKey =
   | 'active_agreements'
@@ -38,27 +41,76 @@ function href(path: string, params: Record<string, string | number | undefined>)
 }
 
 /**
- * Each card's list:
+ * Each card's list — exactly the rows the figure counts:
  * - active pairs → the agreements in force (of the programme);
- * - receiving schools covered → the weak schools (the school list filters by is_weak only);
+ * - receiving schools covered → the schools receiving under an agreement in force (of the programme):
+ *   /schools?covered=true; the ones still waiting are uncoveredTarget's;
  * - teachers on rotation → the rotations under way today;
  * - teacher-days and the rotation share → rotation compliance of the year (and programme);
  * - meeting compliance → meeting compliance of the year (and programme);
- * - donations → the agreements running in the year (each one's ledger lists its donations);
+ * - donations → the donations dated in the school year (YYYY-09-01 … YYYY+1-08-31, of the programme);
  * - overdue follow-up items → the follow-up items list, open and overdue only.
+ * The charts' targets follow: an activity kind's bar → the activities of that kind in the summary's
+ * window (kindTarget, kindsTarget for all kinds); a month's activity bar → that month's activities
+ * (monthlyTarget, yearActivitiesTarget for the whole year); a subject, a pair, a school or an arrow →
+ * its rotations, agreement or school.
  */
 export function kpiTargets({ schoolYear, programmeId }: DashboardFilter): Record<KpiKey, string> {
   const rotationCompliance = href('/compliance/rotations', { school_year: schoolYear, programme_id: programmeId });
   return {
     active_agreements: href('/agreements', { status: 'active', programme_id: programmeId }),
-    receiving_covered: href('/schools', { is_weak: 'true' }),
+    receiving_covered: href('/schools', { covered: 'true', programme_id: programmeId }),
     teachers_on_rotation: href('/rotations', { status: 'active' }),
     teacher_days: rotationCompliance,
     meeting_compliance: href('/compliance/meetings', { school_year: schoolYear, programme_id: programmeId }),
     rotation_share: rotationCompliance,
-    donations: href('/agreements', { school_year: schoolYear, programme_id: programmeId }),
+    donations: ledgerHref('donations', { ...schoolYearRange(schoolYear), programme_id: programmeId }),
     overdue_items: href('/follow-up-items', { status: 'open', overdue: 'true' }),
   };
+}
+
+/** The schools to be helped that no agreement in force covers yet (the coverage card's total minus its figure). */
+export function uncoveredTarget({ programmeId }: DashboardFilter): string {
+  return href('/schools', { assisted: 'true', covered: 'false', programme_id: programmeId });
+}
+
+/** The window the activities by kind are counted over (the summary's activities_from … activities_to). */
+export interface ActivityWindow {
+  activities_from: string;
+  activities_to: string;
+}
+
+/** Every activity the kinds chart counts: all kinds, in the summary's window. */
+export function kindsTarget({ programmeId }: DashboardFilter, window: ActivityWindow): string {
+  return ledgerHref('activities', { from: window.activities_from, to: window.activities_to, programme_id: programmeId });
+}
+
+/** A kind's bar (`byKind` as the summary gives it; the bars in kindCounts' order) → that kind's activities in the window. */
+export function kindTarget(
+  { programmeId }: DashboardFilter,
+  window: ActivityWindow,
+  byKind: Readonly<Record<string, number>>,
+  click: ChartClick,
+): string | null {
+  const row = kindCounts(byKind)[click.dataIndex];
+  if (!row) return null;
+  return ledgerHref('activities', { kind: row.kind, from: window.activities_from, to: window.activities_to, programme_id: programmeId });
+}
+
+/** Every activity the monthly trend counts: the whole school year. */
+export function yearActivitiesTarget({ schoolYear, programmeId }: DashboardFilter): string {
+  return ledgerHref('activities', { ...schoolYearRange(schoolYear), programme_id: programmeId });
+}
+
+/**
+ * A month of the trend (`monthly` in the chart's order): its activity bar → that month's activities
+ * (first to last day). The check-in line leads nowhere: check-ins are listed per rotation.
+ */
+export function monthlyTarget({ programmeId }: DashboardFilter, monthly: readonly Pick<MonthPoint, 'month'>[], click: ChartClick): string | null {
+  if (click.seriesIndex !== 0) return null;
+  const point = monthly[click.dataIndex];
+  const range = point ? monthRange(point.month) : null;
+  return range ? ledgerHref('activities', { ...range, programme_id: programmeId }) : null;
 }
 
 /** A bar of the compliance chart → that pair's agreement (`pairs` in the chart's order). */

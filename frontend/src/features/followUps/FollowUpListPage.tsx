@@ -3,7 +3,7 @@
 import { Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ActionItem } from '../../api/types';
+import type { ActionItemListRow } from '../../api/types';
 import { DataList } from '../../components/DataList';
 import { ExportButton } from '../../components/ExportButton';
 import { FilterBar, FilterSelect } from '../../components/FilterBar';
@@ -24,7 +24,7 @@ export default function FollowUpListPage() {
 
   if (query.error && !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
-  const meetingOf = (i: ActionItem) => `/meetings/${i.meeting_id}`;
+  const meetingOf = (i: ActionItemListRow) => `/meetings/${i.meeting_id}`;
   return (
     <>
       <PageHeader
@@ -48,7 +48,7 @@ export default function FollowUpListPage() {
           <Typography.Text>{t('followUps.overdueOnly')}</Typography.Text>
         </Space>
       </FilterBar>
-      <DataList<ActionItem>
+      <DataList<ActionItemListRow>
         testId="follow-up-list"
         rowKey="id"
         {...list.dataListProps(query)}
@@ -60,7 +60,13 @@ export default function FollowUpListPage() {
             dataIndex: 'description',
             render: (v: string, i) => <RowLink to={meetingOf(i)}>{v}</RowLink>,
           },
+          { title: t('followUps.ownerSchool'), dataIndex: 'owner_school_name' },
           { title: t('actionItem.ownerName'), dataIndex: 'owner_name' },
+          {
+            title: t('followUps.agreement'),
+            dataIndex: 'agreement_title',
+            render: (v: string, i) => <RowLink to={`/agreements/${i.agreement_id}`}>{v}</RowLink>,
+          },
           { title: t('actionItem.dueDate'), dataIndex: 'due_date', ...sortable('due_date'), render: (v: string) => formatDate(v) },
           { title: t('followUps.status'), key: 'status', render: (_: unknown, i) => <FollowUpTags item={i} /> },
           { title: t('followUps.doneAt'), dataIndex: 'done_at', render: (v: string | null) => formatDate(v) },
@@ -74,11 +80,14 @@ export default function FollowUpListPage() {
             <div>
               <Typography.Text strong>{i.description}</Typography.Text>
             </div>
-            {i.owner_name && (
-              <div>
-                <Typography.Text type="secondary">{i.owner_name}</Typography.Text>
-              </div>
-            )}
+            <div>
+              <Typography.Text type="secondary">
+                {[i.owner_school_name, i.owner_name].filter(Boolean).join(' · ')}
+              </Typography.Text>
+            </div>
+            <div>
+              <Typography.Text type="secondary">{i.agreement_title}</Typography.Text>
+            </div>
           </div>
         )}
       />

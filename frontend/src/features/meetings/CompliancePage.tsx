@@ -112,8 +112,11 @@ export default function CompliancePage() {
         value={programmeId === undefined ? undefined : String(programmeId)}
         onChange={(v) => setParam('programme_id', v)}
       />
-      {access.fixedSchoolId === null && (
-        <SchoolFilter placeholder={t('agreement.school')} value={sp.get('school_id') ?? undefined} onChange={(v) => setParam('school_id', v)} />
+      {/* a school admin's report holds its own pairs: the filter shows when a link narrowed it to one partner */}
+      {(access.fixedSchoolId === null || schoolId !== undefined) && (
+        <div data-testid="compliance-filter-school">
+          <SchoolFilter placeholder={t('agreement.school')} value={schoolId === undefined ? undefined : String(schoolId)} onChange={(v) => setParam('school_id', v)} />
+        </div>
       )}
       <ComplianceStatusFilter
         placeholder={t('compliance.status')}

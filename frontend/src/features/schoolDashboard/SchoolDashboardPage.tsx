@@ -21,7 +21,7 @@ import { schoolYearOf, splitRoster } from '../rotationReports/figures';
 import { AttendanceBar } from '../rotationReports/parts';
 import { ROSTER_ALL, useRoster } from '../rotationReports/queries';
 import { useSchool } from '../schools/queries';
-import { complianceByAgreement, nextMeetingByAgreement, overdueFirst, sideOf, sortPairs } from './figures';
+import { complianceByAgreement, nextMeetingByAgreement, overdueFirst, pairComplianceHref, sideOf, sortPairs } from './figures';
 
 const ALL = 100;
 const ITEMS_SHOWN = 5;
@@ -136,7 +136,11 @@ export default function SchoolDashboardPage() {
                         {t(`schoolDashboard.pairs.${side}`)}
                       </Tag>
                       {colour && (
-                        <Link to={`/compliance/meetings?school_year=${schoolYear}`} aria-label={t('schoolDashboard.pairs.compliance')}>
+                        <Link
+                          to={pairComplianceHref(a, schoolId, schoolYear)}
+                          aria-label={t('schoolDashboard.pairs.compliance')}
+                          data-testid="pair-compliance-link"
+                        >
                           <ComplianceTag status={colour} />
                         </Link>
                       )}

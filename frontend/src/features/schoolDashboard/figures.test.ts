@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complianceByAgreement, nextMeetingByAgreement, overdueFirst, sideOf, sortPairs } from './figures';
+import { complianceByAgreement, nextMeetingByAgreement, overdueFirst, pairComplianceHref, sideOf, sortPairs } from './figures';
 
 describe('school dashboard', () => {
   const pair = { supporting_school_id: 3, supporting_school_name: '城关中学', receiving_school_name: '山区小学' };
@@ -7,6 +7,12 @@ describe('school dashboard', () => {
   it('tells our side of a pair and names the other school', () => {
     expect(sideOf(pair, 3)).toEqual({ side: 'supporting', partner: '山区小学' });
     expect(sideOf(pair, 8)).toEqual({ side: 'receiving', partner: '城关中学' });
+  });
+
+  it("opens the meeting compliance report on one pair: the partner school narrows our own pairs to it", () => {
+    const a = { supporting_school_id: 3, receiving_school_id: 8 };
+    expect(pairComplianceHref(a, 3, 2026)).toBe('/compliance/meetings?school_year=2026&school_id=8');
+    expect(pairComplianceHref(a, 8, 2026)).toBe('/compliance/meetings?school_year=2026&school_id=3');
   });
 
   it('puts the pairs in force first, the finished ones last', () => {

@@ -13,6 +13,19 @@ export function sideOf(a: Pick<Agreement, 'supporting_school_id' | 'supporting_s
     : { side: 'receiving', partner: a.supporting_school_name };
 }
 
+/**
+ * The meeting compliance report narrowed to one pair: a school admin sees its own pairs only, so the
+ * partner school (either party, as the report filters) leaves just the pair — and its renewals.
+ */
+export function pairComplianceHref(
+  a: Pick<Agreement, 'supporting_school_id' | 'receiving_school_id'>,
+  schoolId: number,
+  schoolYear: number,
+): string {
+  const partner = a.supporting_school_id === schoolId ? a.receiving_school_id : a.supporting_school_id;
+  return `/compliance/meetings?school_year=${schoolYear}&school_id=${partner}`;
+}
+
 /** Pairs in force first, then those still being signed, then the finished ones; newest first within. */
 const STATUS_RANK: Partial<Record<AgreementStatus, number>> = { active: 0, completed: 3, terminated: 3 };
 export function sortPairs<T extends Pick<Agreement, 'status' | 'start_date' | 'id'>>(pairs: readonly T[]): T[] {

@@ -9,6 +9,7 @@ import { FilterBar, FilterSelect } from '../../components/FilterBar';
 import { CreateLink, ListPageHeader, RowLink } from '../../components/ListPageHeader';
 import { LoadError } from '../../components/Results';
 import { useResourceList } from '../../components/useResourceList';
+import { CoverageTags } from './CoverageTags';
 import { SCHOOL_FILTERS, schoolListParams, useRegions, useSchoolList } from './queries';
 
 export default function SchoolListPage() {
@@ -59,6 +60,7 @@ export default function SchoolListPage() {
           ]}
         />
       </FilterBar>
+      <CoverageTags params={list.params} state={list.state} update={list.update} />
       <DataList<School>
         testId="school-list"
         rowKey="id"

@@ -4,16 +4,26 @@ import type { Region, School, SchoolCreate, SchoolUpdate } from '../../api/types
 import { SCHOOL_LOCALES, STAGES } from '../../api/types';
 import { boolOrUndefined, intOrUndefined, oneOf, pagingParams, type ListState } from '../../lib/listState';
 
-export const SCHOOL_FILTERS = ['stage', 'locale', 'region_id', 'is_weak'] as const;
+/**
+ * The URL filters of /schools. `assisted` (weak, or receiving under an agreement past draft) and
+ * `covered` (receiving under an agreement in force) are the dashboard's coverage figures school by
+ * school; `programme_id` narrows those two to a programme and means nothing without them.
+ */
+export const SCHOOL_FILTERS = ['stage', 'locale', 'region_id', 'is_weak', 'assisted', 'covered', 'programme_id'] as const;
 
 export function schoolListParams(state: ListState) {
   const f = state.filters;
+  const assisted = boolOrUndefined(f.assisted);
+  const covered = boolOrUndefined(f.covered);
   return {
     ...pagingParams(state),
     stage: oneOf(STAGES, f.stage),
     locale: oneOf(SCHOOL_LOCALES, f.locale),
     region_id: intOrUndefined(f.region_id),
     is_weak: boolOrUndefined(f.is_weak),
+    assisted,
+    covered,
+    programme_id: assisted !== undefined || covered !== undefined ? intOrUndefined(f.programme_id) : undefined,
   };
 }
 export type SchoolListParams = ReturnType<typeof schoolListParams>;
