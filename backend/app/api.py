@@ -17,6 +17,7 @@ from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.core.db import get_engine, write_intent
 from app.integrations.router import router as integrations_router
+from app.integrations.webhook_router import router as webhooks_router
 from app.meetings.router import router as meetings_router
 from app.notifications.router import router as notifications_router
 from app.programmes.router import router as programmes_router
@@ -70,5 +71,6 @@ for router in (
     assessments_router,
     audit_router,
     integrations_router,
+    webhooks_router,
 ):
     api_router.include_router(router)

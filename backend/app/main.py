@@ -55,13 +55,16 @@ class LocaleAndHeadersMiddleware:
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     settings = get_settings()
-    job = None
-    if settings.run_reminders_in_process and settings.reminder_interval_seconds > 0:
-        from app.worker import run_forever
+    jobs: list[asyncio.Task[None]] = []
+    if settings.run_reminders_in_process:
+        from app.worker import deliver_webhooks_forever, run_forever
 
-        job = asyncio.create_task(run_forever(settings.reminder_interval_seconds))
+        if settings.reminder_interval_seconds > 0:
+            jobs.append(asyncio.create_task(run_forever(settings.reminder_interval_seconds)))
+        if settings.webhook_interval_seconds > 0:
+            jobs.append(asyncio.create_task(deliver_webhooks_forever(settings.webhook_interval_seconds)))
     yield
-    if job is not None:
+    for job in jobs:
         job.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await job

@@ -7,7 +7,14 @@ from app.attachments.models import Attachment
 from app.audit.models import AuditEvent
 from app.auth.models import LoginAttempt, RefreshToken
 from app.core.db import Base
-from app.integrations.models import IdempotencyRecord, IntegrationClient
+from app.integrations.models import (
+    IdempotencyRecord,
+    IntegrationClient,
+    OutboxEvent,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookSubscription,
+)
 from app.meetings.models import ActionItem, Meeting
 from app.notifications.models import Notification
 from app.programmes.models import Programme
@@ -40,6 +47,7 @@ __all__ = [
     "Meeting",
     "Notification",
     "Organization",
+    "OutboxEvent",
     "Programme",
     "RefreshToken",
     "Region",
@@ -48,4 +56,7 @@ __all__ = [
     "Teacher",
     "TeacherSubject",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]

@@ -1,4 +1,4 @@
-"""The background worker: reminders on a schedule, and forgetting expired idempotency keys.
+"""The background worker: reminders on a schedule, webhook delivery, forgetting expired idempotency keys.
 `python -m app.worker [--once]`.
 
 In embedded mode the API process runs the same loop itself (see main.lifespan). Several workers may
@@ -12,6 +12,7 @@ import logging
 from app.core.config import get_settings
 from app.core.db import dispose_engine, session_scope
 from app.integrations.idempotency import purge_expired
+from app.integrations.webhooks import BATCH, deliver_due
 from app.notifications.producer import produce_reminders
 
 logger = logging.getLogger("app.worker")
@@ -34,6 +35,26 @@ async def run_forever(interval_seconds: int) -> None:
         await asyncio.sleep(interval_seconds)
 
 
+async def deliver_webhooks_forever(interval_seconds: int) -> None:
+    """Deliver due webhooks every few seconds; a busy round goes again at once."""
+    while True:
+        try:
+            attempted = await deliver_due(session_scope)
+        except Exception:
+            logger.exception("webhook round failed")
+            attempted = 0
+        if attempted < BATCH:
+            await asyncio.sleep(interval_seconds)
+
+
+async def run_jobs(reminder_interval: int, webhook_interval: int) -> None:
+    """Every background job of the worker, side by side."""
+    jobs = [run_forever(reminder_interval)]
+    if webhook_interval > 0:
+        jobs.append(deliver_webhooks_forever(webhook_interval))
+    await asyncio.gather(*jobs)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m app.worker", description="Reminder worker")
     parser.add_argument("--once", action="store_true", help="run one round and exit")
@@ -43,9 +64,10 @@ def main(argv: list[str] | None = None) -> None:
     async def run() -> None:
         try:
             if args.once:
-                print(await run_once())
+                print(await run_once(), await deliver_due(session_scope))
             else:
-                await run_forever(max(get_settings().reminder_interval_seconds, 30))
+                settings = get_settings()
+                await run_jobs(max(settings.reminder_interval_seconds, 30), settings.webhook_interval_seconds)
         finally:
             await dispose_engine()
 

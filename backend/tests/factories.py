@@ -19,6 +19,7 @@ from app.core.enums import (
     AgreementArea,
     AgreementStatus,
     BackboneLevel,
+    DeliveryStatus,
     DonationKind,
     EvaluationGrade,
     Gender,
@@ -33,11 +34,12 @@ from app.core.enums import (
     SchoolLocale,
     Stage,
     TitleRank,
+    WebhookEvent,
     WorkLogKind,
 )
 from app.core.security import create_access_token, hash_password
 from app.core.storage import content_key, get_storage
-from app.integrations.models import IntegrationClient
+from app.integrations.models import IntegrationClient, OutboxEvent, WebhookDelivery, WebhookSubscription
 from app.integrations.scopes import SCOPES
 from app.meetings.models import ActionItem, Meeting
 from app.notifications.models import Notification
@@ -170,6 +172,40 @@ async def make_client(
     session.add(client)
     await session.flush()
     return client
+
+
+async def make_webhook(
+    session: AsyncSession, bureau: Organization, url: str = "https://hooks.example.org/pairing"
+) -> WebhookDelivery:
+    """A paused subscription to every event (so tests' changes send it nothing), and one delivery of
+    it that failed (for the log and redelivery)."""
+    subscription = WebhookSubscription(
+        organization_id=bureau.id,
+        url=url,
+        events=[e.value for e in WebhookEvent],
+        secret="s" * 32,
+        is_active=False,
+    )
+    event = OutboxEvent(
+        event_id=f"00000000-0000-0000-0000-{next(_seq):012d}",
+        type=WebhookEvent.meeting_held.value,
+        occurred_at=now(),
+        data={"meeting": {"id": 1}},
+    )
+    session.add_all([subscription, event])
+    await session.flush()
+    delivery = WebhookDelivery(
+        subscription_id=subscription.id,
+        event_id=event.id,
+        status=DeliveryStatus.failed,
+        attempts=3,
+        next_attempt_at=now(),
+        last_status_code=500,
+        created_at=now(),
+    )
+    session.add(delivery)
+    await session.flush()
+    return delivery
 
 
 async def make_assessment(session: AsyncSession, programme: Programme, school_year: int = 2026) -> Assessment:
@@ -366,6 +402,8 @@ class World:
     foreign_assessment: Assessment
     client: IntegrationClient  # bureau A's, with every scope; its secret is CLIENT_SECRET
     foreign_client: IntegrationClient
+    webhook: WebhookDelivery  # bureau A's subscription's failed delivery of one event
+    foreign_webhook: WebhookDelivery
 
 
 @dataclass
@@ -491,4 +529,6 @@ async def build_world(session: AsyncSession) -> World:
         await make_assessment(session, programme_b),
         await make_client(session, bureau_a),
         await make_client(session, bureau_b),
+        await make_webhook(session, bureau_a),
+        await make_webhook(session, bureau_b),
     )

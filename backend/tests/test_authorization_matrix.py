@@ -137,6 +137,17 @@ def _client_path(suffix: str = "", **kwargs: Any) -> Builder:
     return build
 
 
+def _webhook_path(suffix: str = "", **kwargs: Any) -> Builder:
+    def build(w: World, stranger: bool) -> Request:
+        delivery = w.foreign_webhook if stranger else w.webhook
+        return (
+            f"/api/v1/integrations/webhooks/{delivery.subscription_id}{suffix.format(delivery=delivery.id)}",
+            kwargs,
+        )
+
+    return build
+
+
 ASSESSMENT_READ = _roles(200, 200, 404, 404, 404)
 ASSESSMENT_WRITE = _roles(200, 403, 404, 404, 404)
 
@@ -656,6 +667,40 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
     ("DELETE", "/api/v1/integrations/clients/{client_id}"): (
         _client_path(),
         _roles(204, 403, 404, 404, 404),
+        True,
+    ),
+    ("GET", "/api/v1/integrations/webhooks"): (_plain("/api/v1/integrations/webhooks"), _all(200), False),
+    ("POST", "/api/v1/integrations/webhooks"): (
+        _plain(
+            "/api/v1/integrations/webhooks",
+            json={"url": "https://hooks.example.org/in", "events": ["meeting.held"]},
+        ),
+        _roles(201, 403, 403, 403, 201),
+        False,
+    ),
+    ("GET", "/api/v1/integrations/webhooks/{webhook_id}"): (
+        _webhook_path(),
+        _roles(200, 200, 404, 404, 404),
+        True,
+    ),
+    ("PATCH", "/api/v1/integrations/webhooks/{webhook_id}"): (
+        _webhook_path(json={"is_active": False}),
+        _roles(200, 403, 404, 404, 404),
+        True,
+    ),
+    ("DELETE", "/api/v1/integrations/webhooks/{webhook_id}"): (
+        _webhook_path(),
+        _roles(204, 403, 404, 404, 404),
+        True,
+    ),
+    ("GET", "/api/v1/integrations/webhooks/{webhook_id}/deliveries"): (
+        _webhook_path("/deliveries"),
+        _roles(200, 200, 404, 404, 404),
+        True,
+    ),
+    ("POST", "/api/v1/integrations/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver"): (
+        _webhook_path("/deliveries/{delivery}/redeliver"),
+        _roles(200, 403, 404, 404, 404),
         True,
     ),
     ("GET", "/api/v1/teachers/{teacher_id}/service-record"): (

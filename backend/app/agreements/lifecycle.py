@@ -12,6 +12,7 @@ from app.core.errors import Conflict, Forbidden, InvalidTransition, ValidationFa
 from app.core.i18n import t
 from app.core.policy import Caller
 from app.core.versioning import check_version
+from app.integrations import events
 from app.notifications.service import notify_next_signer
 from app.schools.models import School
 
@@ -94,6 +95,9 @@ async def transition_agreement(
         acting_as=party,
         on_behalf=on_behalf,
         comment=comment.strip(),
+    )
+    await events.agreement_status_changed(
+        session, agreement, action=action, from_status=before.value, to_status=transition.to.value
     )
     await notify_next_signer(
         session,

@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     # (0 = no limit). Production adds nginx's own limit per address in front.
     rate_limit_client_per_minute: int = Field(default=1200, ge=0)
     rate_limit_address_per_minute: int = Field(default=6000, ge=0)
+    # Webhooks: how often the worker delivers (seconds, 0 = never), and whether, in production,
+    # subscriptions may point at private or loopback addresses (refused by default: request forgery).
+    webhook_interval_seconds: int = Field(default=5, ge=0)
+    webhook_allow_private_addresses: bool = False
     # The schools' time zone: what "today" is for check-ins, attendance and due dates.
     timezone: str = "Asia/Shanghai"
 

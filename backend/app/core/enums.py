@@ -246,3 +246,17 @@ class AssessmentSource(StrEnum):
     rotations = "rotations"  # teachers exchanged under the agreement vs the item's target
     activities = "activities"  # activities recorded vs the item's target
     goals = "goals"  # goals achieved vs goals due in the year (or the item's target)
+
+
+class DeliveryStatus(StrEnum):
+    pending = "pending"  # waiting for its next attempt
+    delivered = "delivered"  # the receiver answered 2xx
+    failed = "failed"  # no 2xx within 24 hours: given up (a person may redeliver)
+
+
+class WebhookEvent(StrEnum):
+    agreement_status_changed = "agreement.status_changed"
+    meeting_held = "meeting.held"
+    rotation_status_changed = "rotation.status_changed"
+    checkin_created = "checkin.created"
+    evaluation_submitted = "evaluation.submitted"

@@ -368,6 +368,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "entity.evaluation": {"zh-CN": "考核", "en": "evaluation"},
     "entity.assessment": {"zh-CN": "年度考核", "en": "annual assessment"},
     "entity.integration_client": {"zh-CN": "集成客户端", "en": "integration client"},
+    "entity.webhook": {"zh-CN": "事件订阅", "en": "webhook"},
+    "entity.webhook_delivery": {"zh-CN": "事件投递", "en": "webhook delivery"},
+    "webhook_url_refused": {
+        "zh-CN": "不能向该地址投递事件：{reason}。",
+        "en": "Events cannot be delivered to this address: {reason}.",
+    },
     "idempotency_key_invalid": {
         "zh-CN": "Idempotency-Key 不能为空，最长 {max} 个字符。",
         "en": "The Idempotency-Key must not be empty and at most {max} characters long.",

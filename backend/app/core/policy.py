@@ -22,7 +22,7 @@ from app.audit.models import AuditEvent
 from app.core.enums import AssessmentStatus, EvaluationStatus, Party, Role
 from app.core.errors import NotFound
 from app.core.security import AccessClaims
-from app.integrations.models import IntegrationClient
+from app.integrations.models import IntegrationClient, WebhookDelivery, WebhookSubscription
 from app.meetings.models import ActionItem, Meeting
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
@@ -207,6 +207,16 @@ def _integration_clients(caller: Caller) -> ColumnElement[bool]:
     return IntegrationClient.organization_id.in_(_organizations_in_jurisdiction(caller))
 
 
+def _webhooks(caller: Caller) -> ColumnElement[bool]:
+    if not caller.is_bureau:
+        return false()
+    return WebhookSubscription.organization_id.in_(_organizations_in_jurisdiction(caller))
+
+
+def _deliveries(caller: Caller) -> ColumnElement[bool]:
+    return WebhookDelivery.subscription_id.in_(select(WebhookSubscription.id).where(_webhooks(caller)))
+
+
 def _under_agreement(column: Any) -> Callable[[Caller], ColumnElement[bool]]:
     """Scope of a record that belongs to an agreement: exactly the agreement's readers."""
 
@@ -241,6 +251,8 @@ _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
     Organization: _organizations,
     AuditEvent: _audit_events,
     IntegrationClient: _integration_clients,
+    WebhookSubscription: _webhooks,
+    WebhookDelivery: _deliveries,
 }
 
 

@@ -1,8 +1,9 @@
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
+from app.core.enums import DeliveryStatus, WebhookEvent
 from app.core.schemas import PatchModel, ReadModel
 from app.integrations.scopes import SCOPES
 
@@ -44,3 +45,70 @@ class ClientRead(ReadModel):
 
 class ClientWithSecret(ClientRead):
     client_secret: str = Field(description="Shown this once: store it now; only a hash is kept")
+
+
+class WebhookCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: HttpUrl = Field(description="http or https; in production not a private or loopback address")
+    events: list[WebhookEvent] = Field(min_length=1, max_length=len(WebhookEvent))
+    secret: str | None = Field(
+        default=None,
+        min_length=16,
+        max_length=200,
+        description="The HMAC key; default: generated and shown once",
+    )
+
+    _events = field_validator("events")(_distinct)
+
+
+class WebhookUpdate(PatchModel):
+    url: HttpUrl | None = None
+    events: list[WebhookEvent] | None = Field(default=None, min_length=1, max_length=len(WebhookEvent))
+    is_active: bool | None = None
+
+    _events = field_validator("events")(_distinct)
+
+
+class WebhookRead(ReadModel):
+    id: int
+    url: str
+    events: list[str]
+    is_active: bool
+    created_at: dt.datetime
+    version: int
+    delivered: int = Field(description="Deliveries answered 2xx")
+    pending: int
+    failed: int
+
+
+class WebhookWithSecret(WebhookRead):
+    secret: str = Field(description="Shown at creation: verify X-Pairing-Signature with it")
+
+
+class DeliveryFilters(BaseModel):
+    status: DeliveryStatus | None = None
+
+
+class AttemptRead(ReadModel):
+    number: int
+    at: dt.datetime
+    status_code: int | None
+    error: str
+    duration_ms: int
+
+
+class DeliveryRead(ReadModel):
+    id: int
+    subscription_id: int
+    event_id: str
+    event_type: str
+    occurred_at: dt.datetime
+    status: DeliveryStatus
+    attempts: int
+    next_attempt_at: dt.datetime
+    last_status_code: int | None
+    last_error: str
+    created_at: dt.datetime
+    delivered_at: dt.datetime | None
+    attempt_log: list[AttemptRead] = Field(default_factory=list)

@@ -17,6 +17,7 @@ from app.core.i18n import current_locale
 from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
+from app.integrations import events
 from app.meetings import rules
 from app.meetings.models import ActionItem, Meeting
 from app.meetings.pdf import minutes_pdf
@@ -206,6 +207,7 @@ async def update_meeting(
         )
     await audit.apply_changes(session, caller, meeting, changes, entity="meeting", read_model=MeetingRead)
     if changes.get("status") == MeetingStatus.held:
+        await events.meeting_held(session, meeting, meeting.agreement)
         await notify_minutes_to_confirm(
             session,
             meeting.agreement,

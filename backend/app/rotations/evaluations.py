@@ -18,6 +18,7 @@ from app.core.enums import EvaluationGrade, EvaluationStatus, RotationStatus
 from app.core.errors import Conflict, Forbidden
 from app.core.policy import Caller
 from app.core.versioning import check_version
+from app.integrations import events
 from app.programmes.models import DEFAULT_WEIGHTS, Programme
 from app.rotations.attendance import bureaus_over
 from app.rotations.models import Evaluation, Rotation
@@ -114,6 +115,8 @@ async def evaluate(
     await session.flush()
     present(caller, rotation, evaluation)
     await audit.record_created(session, caller, evaluation, entity="evaluation", read_model=EvaluationRead)
+    if evaluation.status == EvaluationStatus.submitted:
+        await events.evaluation_submitted(session, evaluation, rotation)
     return evaluation
 
 
@@ -174,4 +177,5 @@ async def submit(
         entity_id=evaluation.id,
         after={"total": str(evaluation.total), "grade": evaluation.grade.value},
     )
+    await events.evaluation_submitted(session, evaluation, rotation)
     return present(caller, rotation, evaluation)

@@ -25,6 +25,7 @@ from app.core.i18n import t
 from app.core.listing import ListSpec, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
+from app.integrations import events
 from app.rotations import reminders, rules
 from app.rotations.models import CheckIn, Evaluation, Rotation
 from app.rotations.reports import title_rule
@@ -274,6 +275,7 @@ async def transition(
         after={"status": step.to.value, "comment": comment},
     )
     await reminders.rotation_step_taken(session, rotation)
+    await events.rotation_status_changed(session, rotation, action=action, from_status=before.value)
     return present(caller, rotation)
 
 
@@ -340,6 +342,7 @@ async def check_in(
         entity_id=rotation.id,
         after={"date": day.isoformat(), "flagged": record.flagged},
     )
+    await events.checkin_created(session, record, rotation)
     return record, True
 
 

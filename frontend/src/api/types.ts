@@ -33,6 +33,16 @@ export type IntegrationClientWithSecret = Schemas['ClientWithSecret'];
 export type IntegrationClientCreate = Schemas['ClientCreate'];
 export type IntegrationClientUpdate = Schemas['ClientUpdate'];
 export type IntegrationScope = Schemas['ClientCreate']['scopes'][number];
+/** A URL the platform POSTs signed events to (事件订阅); its secret is in the answer of create only. */
+export type Webhook = Schemas['WebhookRead'];
+export type WebhookWithSecret = Schemas['WebhookWithSecret'];
+export type WebhookCreate = Schemas['WebhookCreate'];
+export type WebhookUpdate = Schemas['WebhookUpdate'];
+export type WebhookEvent = Schemas['WebhookEvent'];
+/** One event's delivery to one subscription, with every attempt and its answer. */
+export type WebhookDelivery = Schemas['DeliveryRead'];
+export type WebhookAttempt = Schemas['AttemptRead'];
+export type DeliveryStatus = Schemas['DeliveryStatus'];
 
 export interface Page<T> {
   items: T[];

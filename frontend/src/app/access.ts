@@ -13,9 +13,9 @@ export type Capability =
   | 'teachers.edit'
   | 'users.view'
   | 'users.edit'
-  /** The bureau's integration clients (集成客户端): other systems using its data through the API, their scopes and usage. */
+  /** The bureau's integration clients (集成客户端): other systems using its data through the API, their scopes and usage; and its webhooks (事件订阅) with their delivery log. */
   | 'integrations.view'
-  /** Register integration clients, change their scopes, rotate their secrets, revoke them. */
+  /** Register integration clients, change their scopes, rotate their secrets, revoke them; subscribe, change, pause and delete webhooks, redeliver. */
   | 'integrations.edit'
   | 'profile.view'
   | 'programmes.view'

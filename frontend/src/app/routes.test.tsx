@@ -10,8 +10,8 @@ describe('route table', () => {
     const staff = ['nav.agreements', 'nav.meetings', 'nav.compliance', 'rotation.menu', ...reports, 'nav.programmes', 'nav.schools', 'nav.teachers', 'nav.users', 'nav.profile'];
     // the school calendar (holidays, make-up days) is the bureau admin's
     const all = [...staff.slice(0, 9), 'calendar.menu', ...staff.slice(9)];
-    // the integration clients (集成客户端) are the bureau's, next to the accounts
-    const withIntegrations = (menu: string[]) => menu.flatMap((k) => (k === 'nav.users' ? [k, 'nav.integrations'] : [k]));
+    // the integration clients (集成客户端) and webhooks (事件订阅) are the bureau's, next to the accounts
+    const withIntegrations = (menu: string[]) => menu.flatMap((k) => (k === 'nav.users' ? [k, 'nav.integrations', 'nav.webhooks'] : [k]));
     // the bureau's dashboard comes first
     expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['dashboard.menu', ...withIntegrations(all)]);
     expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['dashboard.menu', ...withIntegrations(staff)]);
@@ -65,6 +65,10 @@ describe('route table', () => {
   it('the integration clients need their own capability: the bureau sees them, only its admin manages them', () => {
     expect(ROUTES.find((r) => r.path === '/integrations')?.capability).toBe('integrations.view');
     expect(menuKeyFor('/integrations')).toBe('/integrations');
+    // the webhooks and a webhook's delivery log go with the same capabilities
+    expect(ROUTES.find((r) => r.path === '/webhooks')?.capability).toBe('integrations.view');
+    expect(ROUTES.find((r) => r.path === '/webhooks/:id')?.capability).toBe('integrations.view');
+    expect(menuKeyFor('/webhooks/3')).toBe('/webhooks');
     const can = (role: 'bureau_admin' | 'bureau_viewer' | 'school_admin' | 'teacher', c: 'integrations.view' | 'integrations.edit') =>
       accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can(c);
     expect(can('bureau_admin', 'integrations.view')).toBe(true);

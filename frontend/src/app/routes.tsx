@@ -15,6 +15,7 @@ import {
   ReadOutlined,
   ReconciliationOutlined,
   ScheduleOutlined,
+  SendOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -42,6 +43,7 @@ export type MenuLabelKey =
   | 'nav.teachers'
   | 'nav.users'
   | 'nav.integrations'
+  | 'nav.webhooks'
   | 'nav.profile'
   | 'mobile.menu';
 
@@ -81,6 +83,9 @@ const UserDetailPage = lazy(() => import('../features/users/UserDetailPage'));
 const UserFormPage = lazy(() => import('../features/users/UserFormPage'));
 // the bureau's integration clients (集成客户端): its own chunk
 const IntegrationClientsPage = lazy(() => import('../features/integrations/IntegrationClientsPage'));
+// its webhooks (事件订阅) and their delivery log: own chunks
+const WebhooksPage = lazy(() => import('../features/integrations/WebhooksPage'));
+const WebhookDeliveriesPage = lazy(() => import('../features/integrations/WebhookDeliveriesPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const RotationListPage = lazy(() => import('../features/rotations/RotationListPage'));
 const RotationFormPage = lazy(() => import('../features/rotations/RotationFormPage'));
@@ -234,6 +239,13 @@ export const ROUTES: readonly AppRoute[] = [
     Component: IntegrationClientsPage,
     menu: { labelKey: 'nav.integrations', icon: <ApiOutlined />, testId: 'menu-integrations' },
   },
+  {
+    path: '/webhooks',
+    capability: 'integrations.view',
+    Component: WebhooksPage,
+    menu: { labelKey: 'nav.webhooks', icon: <SendOutlined />, testId: 'menu-webhooks' },
+  },
+  { path: '/webhooks/:id', capability: 'integrations.view', Component: WebhookDeliveriesPage },
   {
     path: '/my',
     capability: 'rotations.mine',

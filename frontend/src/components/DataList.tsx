@@ -25,6 +25,8 @@ export interface DataListProps<T extends object> {
   selection?: ListSelection<T>;
   /** An optional class for a row (and its card), e.g. to grey out revoked records. */
   rowClassName?: (item: T) => string | undefined;
+  /** Optional expandable table rows (a card shows its details itself, in renderCard). */
+  expandable?: TableProps<T>['expandable'];
 }
 
 export interface ListSelection<T> {
@@ -118,6 +120,7 @@ export function DataList<T extends object>(props: DataListProps<T>) {
       dataSource={props.items}
       loading={props.loading}
       rowClassName={(item) => props.rowClassName?.(item) ?? ''}
+      expandable={props.expandable}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: empty }}
       pagination={props.total > 0 ? pagination : false}

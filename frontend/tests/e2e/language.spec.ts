@@ -39,6 +39,7 @@ describe('language switch', () => {
       'Teachers',
       'Users',
       'Integrations',
+      'Webhooks',
       'Profile',
     ]);
     // the bureau's landing page, the dashboard, is in English too; so is a list's export button

@@ -24,8 +24,8 @@ const ALL_MENU = [
 ];
 // the school calendar (holidays and make-up days for attendance) is the bureau admin's only
 const BUREAU_MENU = [...ALL_MENU.slice(0, 9), 'menu-calendar', ...ALL_MENU.slice(9)];
-// the integration clients (集成客户端) are the bureau's, next to the accounts
-const withIntegrations = (menu: string[]) => menu.flatMap((id) => (id === 'menu-users' ? [id, 'menu-integrations'] : [id]));
+// the integration clients (集成客户端) and webhooks (事件订阅) are the bureau's, next to the accounts
+const withIntegrations = (menu: string[]) => menu.flatMap((id) => (id === 'menu-users' ? [id, 'menu-integrations', 'menu-webhooks'] : [id]));
 // the bureau's dashboard comes first, and is where the bureau lands
 const EXPECTED: Partial<Record<DemoUser, { menu: string[]; landing: RegExp }>> = {
   bureau: { menu: ['menu-dashboard', ...withIntegrations(BUREAU_MENU)], landing: /\/dashboard$/ },

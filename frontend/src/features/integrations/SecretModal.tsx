@@ -1,14 +1,42 @@
-// The client's id and secret right after creating it or rotating its secret — the one time the
-// secret is shown — with copy buttons and how to get a token; closing asks whether it was saved.
+// A secret right after it was made — the one time it is shown — with copy buttons and how to use
+// it; closing asks whether it was saved. `SecretModal`: an integration client's id and secret after
+// creating it or rotating its secret, with how to get a token; `WebhookSecretModal`: a webhook's
+// signing secret after subscribing, with how to verify a delivery's signature.
+import type { ReactNode } from 'react';
 import { Alert, App, Button, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { IntegrationClientWithSecret } from '../../api/types';
+import type { IntegrationClientWithSecret, WebhookWithSecret } from '../../api/types';
 import { tokenRequestSnippet } from './scopes';
+import { VERIFY_SNIPPET } from './webhooks';
 
-export function SecretModal({ client, onClose }: { client: IntegrationClientWithSecret; onClose: () => void }) {
+interface SecretField {
+  label: string;
+  value: string;
+  testId: string;
+}
+
+function OneTimeSecretModal({
+  title,
+  warningTitle,
+  warning,
+  fields,
+  howTo,
+  howToHelp,
+  snippet,
+  onClose,
+}: {
+  title: string;
+  warningTitle: string;
+  warning: string;
+  /** Copyable values; the secret's own field has the test id "secret-value". */
+  fields: SecretField[];
+  howTo: string;
+  howToHelp: ReactNode;
+  snippet: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const snippet = tokenRequestSnippet({ origin: window.location.origin, clientId: client.client_id });
 
   const askClose = () =>
     modal.confirm({
@@ -23,7 +51,7 @@ export function SecretModal({ client, onClose }: { client: IntegrationClientWith
   return (
     <Modal
       open
-      title={t('integration.secret.title', { name: client.name })}
+      title={title}
       onCancel={askClose}
       maskClosable={false}
       keyboard={false}
@@ -35,27 +63,17 @@ export function SecretModal({ client, onClose }: { client: IntegrationClientWith
       }
     >
       <div data-testid="secret-modal">
-        <Alert
-          type="warning"
-          showIcon
-          title={t('integration.secret.warningTitle')}
-          description={t('integration.secret.warning')}
-          style={{ marginBottom: 16 }}
-        />
-        <div className="integration-secret-field">
-          <Typography.Text type="secondary">{t('integration.secret.clientId')}</Typography.Text>
-          <Typography.Paragraph code copyable={{ text: client.client_id }} data-testid="secret-client-id">
-            {client.client_id}
-          </Typography.Paragraph>
-        </div>
-        <div className="integration-secret-field">
-          <Typography.Text type="secondary">{t('integration.secret.secret')}</Typography.Text>
-          <Typography.Paragraph code copyable={{ text: client.client_secret }} data-testid="secret-value">
-            {client.client_secret}
-          </Typography.Paragraph>
-        </div>
-        <Typography.Title level={5}>{t('integration.secret.howTo')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('integration.secret.howToHelp')}</Typography.Paragraph>
+        <Alert type="warning" showIcon title={warningTitle} description={warning} style={{ marginBottom: 16 }} />
+        {fields.map((f) => (
+          <div className="integration-secret-field" key={f.testId}>
+            <Typography.Text type="secondary">{f.label}</Typography.Text>
+            <Typography.Paragraph code copyable={{ text: f.value }} data-testid={f.testId}>
+              {f.value}
+            </Typography.Paragraph>
+          </div>
+        ))}
+        <Typography.Title level={5}>{howTo}</Typography.Title>
+        <Typography.Paragraph type="secondary">{howToHelp}</Typography.Paragraph>
         <div className="integration-snippet">
           <Typography.Paragraph copyable={{ text: snippet }} style={{ marginBottom: 0 }}>
             <pre data-testid="secret-snippet">{snippet}</pre>
@@ -63,5 +81,43 @@ export function SecretModal({ client, onClose }: { client: IntegrationClientWith
         </div>
       </div>
     </Modal>
+  );
+}
+
+export function SecretModal({ client, onClose }: { client: IntegrationClientWithSecret; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <OneTimeSecretModal
+      title={t('integration.secret.title', { name: client.name })}
+      warningTitle={t('integration.secret.warningTitle')}
+      warning={t('integration.secret.warning')}
+      fields={[
+        { label: t('integration.secret.clientId'), value: client.client_id, testId: 'secret-client-id' },
+        { label: t('integration.secret.secret'), value: client.client_secret, testId: 'secret-value' },
+      ]}
+      howTo={t('integration.secret.howTo')}
+      howToHelp={t('integration.secret.howToHelp')}
+      snippet={tokenRequestSnippet({ origin: window.location.origin, clientId: client.client_id })}
+      onClose={onClose}
+    />
+  );
+}
+
+export function WebhookSecretModal({ webhook, onClose }: { webhook: WebhookWithSecret; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <OneTimeSecretModal
+      title={t('webhook.secret.title')}
+      warningTitle={t('webhook.secret.warningTitle')}
+      warning={t('webhook.secret.warning')}
+      fields={[
+        { label: t('webhook.url'), value: webhook.url, testId: 'secret-url' },
+        { label: t('webhook.secret.secret'), value: webhook.secret, testId: 'secret-value' },
+      ]}
+      howTo={t('webhook.secret.howTo')}
+      howToHelp={<span data-testid="secret-verify-hint">{t('webhook.secret.howToHelp')}</span>}
+      snippet={VERIFY_SNIPPET}
+      onClose={onClose}
+    />
   );
 }
