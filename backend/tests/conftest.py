@@ -13,12 +13,18 @@ os.environ["DATA_DIR"] = str(_TMP)
 os.environ["ARGON2_TIME_COST"] = "1"
 os.environ["ARGON2_MEMORY_COST"] = "64"
 os.environ["REMINDER_INTERVAL_SECONDS"] = "0"  # tests run the reminder job themselves
+os.environ["WEBHOOK_INTERVAL_SECONDS"] = "0"  # and deliver webhooks themselves
+# One application serves every test (building its routes on a first request takes about a second):
+# no rate limit carries over between tests; test_rate_limits.py builds its own limited application.
+os.environ["RATE_LIMIT_CLIENT_PER_MINUTE"] = "0"
+os.environ["RATE_LIMIT_ADDRESS_PER_MINUTE"] = "0"
 os.environ["FRONTEND_DIST"] = str(_TMP / "no-dist")
 os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{_TMP / 'test.db'}"
 
 import pytest  # noqa: E402
 from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
+from fastapi import FastAPI  # noqa: E402
 from httpx import ASGITransport, AsyncClient  # noqa: E402
 from sqlalchemy import (  # noqa: E402
     delete,
@@ -109,9 +115,13 @@ async def world(session: AsyncSession) -> World:
     return await build_world(session)
 
 
-@pytest.fixture
-def app(connection: AsyncConnection):  # type: ignore[no-untyped-def]
-    application = create_app()
+@pytest.fixture(scope="session")
+def shared_app() -> FastAPI:
+    return create_app()
+
+
+def share_connection(application: FastAPI, connection: AsyncConnection) -> None:
+    """Make the application's requests run on the test's connection (inside its transaction)."""
 
     async def _session() -> AsyncIterator[AsyncSession]:
         # The app's requests share the test's connection; their commits become savepoint releases.
@@ -126,7 +136,13 @@ def app(connection: AsyncConnection):  # type: ignore[no-untyped-def]
                 raise
 
     application.dependency_overrides[get_session] = _session
-    return application
+
+
+@pytest.fixture
+def app(shared_app: FastAPI, connection: AsyncConnection) -> Iterator[FastAPI]:
+    share_connection(shared_app, connection)
+    yield shared_app
+    shared_app.dependency_overrides.pop(get_session, None)
 
 
 @pytest.fixture

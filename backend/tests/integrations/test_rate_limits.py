@@ -3,11 +3,22 @@
 from types import SimpleNamespace
 
 import pytest
+from fastapi import FastAPI
 from httpx import AsyncClient
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.integrations.ratelimit import FixedWindow
+from app.main import create_app
+from tests.conftest import share_connection
 from tests.factories import CLIENT_SECRET, World, make_client
+
+
+@pytest.fixture
+def app(connection: AsyncConnection) -> FastAPI:
+    """An application of its own: its rate limiter reads the limits these tests patch in."""
+    application = create_app()
+    share_connection(application, connection)
+    return application
 
 
 def test_fixed_window_counts_per_minute() -> None:
