@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: read by scripts/bundle-budget.mjs (npm run build) for the bundle budgets
+    manifest: true,
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
       output: {

@@ -16,6 +16,7 @@ from app.attachments.router import router as attachments_router
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.core.db import get_engine, write_intent
+from app.imports.router import router as imports_router
 from app.integrations.router import router as integrations_router
 from app.integrations.webhook_router import router as webhooks_router
 from app.meetings.router import router as meetings_router
@@ -58,6 +59,7 @@ for router in (
     schools_router,
     teachers_router,
     users_router,
+    imports_router,
     programmes_router,
     agreements_router,
     activities_router,

@@ -76,6 +76,11 @@ def _new_teacher(w: World, stranger: bool) -> Request:
     }
 
 
+def _import_teachers(w: World, stranger: bool) -> Request:
+    csv = f"姓名,性别,学校代码,入职日期\n导入教师,女,{w.a1.code},2018-09-01\n".encode()
+    return "/api/v1/imports/teachers", {"files": {"file": ("t.csv", csv, "text/csv")}}
+
+
 def _new_school(w: World, stranger: bool) -> Request:
     return "/api/v1/schools", {
         "json": {
@@ -317,6 +322,18 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         _with(_user, json={"phone": "13900000001"}),
         _roles(200, 403, 403, 403, 404),
         True,
+    ),
+    # Imports: the bureau admin and school admins (teachers of their own school) only; a bureau of
+    # another county gets its own template and a dry run that finds no such school (rows in error).
+    ("GET", "/api/v1/imports/{kind}/template"): (
+        _plain("/api/v1/imports/teachers/template"),
+        _roles(200, 403, 200, 403, 200),
+        False,
+    ),
+    ("POST", "/api/v1/imports/{kind}"): (
+        _import_teachers,
+        _roles(200, 403, 200, 403, 200),
+        False,
     ),
     ("GET", "/api/v1/audit-events"): (_plain("/api/v1/audit-events"), _roles(200, 200, 403, 403, 200), False),
     ("GET", "/api/v1/notifications"): (_plain("/api/v1/notifications"), _all(200), False),

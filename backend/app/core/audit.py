@@ -46,6 +46,27 @@ async def record(
     await session.flush()
 
 
+async def record_many_created(
+    session: AsyncSession, caller: Caller, entity: str, created: list[tuple[int, dict[str, Any]]]
+) -> None:
+    """One `create` event per (id, snapshot) of a bulk write, flushed together (an import writes
+    thousands of rows; one flush per event would dominate its time)."""
+    at = now()
+    session.add_all(
+        AuditEvent(
+            actor_id=caller.user_id,
+            organization_id=caller.organization_id,
+            action="create",
+            entity=entity,
+            entity_id=entity_id,
+            after={k: v for k, v in after.items() if k not in _SECRET_FIELDS},
+            at=at,
+        )
+        for entity_id, after in created
+    )
+    await session.flush()
+
+
 async def record_created(
     session: AsyncSession, caller: Caller | None, obj: Any, *, entity: str, read_model: type[BaseModel]
 ) -> None:

@@ -529,6 +529,173 @@ MESSAGES: dict[str, dict[str, str]] = {
     "entity.resource": {"zh-CN": "资源", "en": "resource"},
     "field.code": {"zh-CN": "学校代码", "en": "School code"},
     "field.username": {"zh-CN": "用户名", "en": "Username"},
+    # Bulk import (spreadsheets): file-level problems, then cell messages, then template texts.
+    "import_rejected": {
+        "zh-CN": "文件中有 {count} 处错误，未导入任何数据。请按报告修改后重新上传。",
+        "en": (
+            "The file has {count} errors; nothing was imported. Fix them as the report shows and "
+            "upload again."
+        ),
+    },
+    "import_unsupported": {
+        "zh-CN": "请上传 .xlsx 或 .csv 文件（旧版 .xls 请先另存为 .xlsx）。",
+        "en": "Upload an .xlsx or .csv file (save an old .xls as .xlsx first).",
+    },
+    "import_unreadable": {
+        "zh-CN": "无法读取该文件，请用下载的模板填写后另存为 .xlsx 或 .csv。",
+        "en": "This file cannot be read; fill in the downloaded template and save it as .xlsx or .csv.",
+    },
+    "import_empty": {
+        "zh-CN": "文件中没有数据：第 1 行应为列标题，从第 2 行起每行一条记录。",
+        "en": "The file holds no data: row 1 should hold the headings and each later row one record.",
+    },
+    "import_too_many_rows": {
+        "zh-CN": "一次最多导入 {limit} 行，请分成几个文件。",
+        "en": "At most {limit} rows can be imported at once; split the file.",
+    },
+    "import_missing_columns": {
+        "zh-CN": "缺少必填列：{columns}。请使用下载的模板。",
+        "en": "Required columns are missing: {columns}. Use the downloaded template.",
+    },
+    "import_repeated_column": {
+        "zh-CN": "列“{column}”出现了不止一次。",
+        "en": "The column “{column}” appears more than once.",
+    },
+    "import.required": {"zh-CN": "必填项。", "en": "Required."},
+    "import.bad_int": {"zh-CN": "应为整数。", "en": "Must be a whole number."},
+    "import.bad_number": {"zh-CN": "应为数字。", "en": "Must be a number."},
+    "import.bad_bool": {"zh-CN": "应填“是”或“否”。", "en": "Must be “yes” or “no”."},
+    "import.bad_date": {
+        "zh-CN": "日期格式应为 2026-09-01。",
+        "en": "Dates are written as 2026-09-01.",
+    },
+    "import.bad_choice": {
+        "zh-CN": "“{value}”不是可选值，可选：{choices}。",
+        "en": "“{value}” is not one of the choices: {choices}.",
+    },
+    "import.duplicate_in_file": {
+        "zh-CN": "与第 {row} 行重复。",
+        "en": "Repeats row {row}.",
+    },
+    "import.region_unknown": {
+        "zh-CN": "未找到区县“{value}”：请填写本辖区内区县的名称或代码（见模板中的区县表）。",
+        "en": (
+            "No county “{value}”: write the name or code of a county in your jurisdiction (see the "
+            "template's county sheet)."
+        ),
+    },
+    "import.region_ambiguous": {
+        "zh-CN": "有多个区县名为“{value}”，请填写区县代码。",
+        "en": "Several counties are called “{value}”; write the county code instead.",
+    },
+    "import.school_unknown": {
+        "zh-CN": "未找到学校代码“{value}”（或该校不在您的管辖范围内）。",
+        "en": "No school with code “{value}” (or it is outside your jurisdiction).",
+    },
+    "import.not_your_school": {
+        "zh-CN": "只能导入本校的教师。",
+        "en": "You can import only your own school's teachers.",
+    },
+    "import.teacher_exists": {
+        "zh-CN": "该校已有同名且入职日期相同的教师。",
+        "en": "This school already has a teacher of this name hired on this date.",
+    },
+    "import.teacher_unknown": {
+        "zh-CN": "未找到该教师：请填写教师编号，或填写学校代码并使姓名与教师档案一致。",
+        "en": (
+            "No such teacher: give the teacher ID, or the school code with the name as on the "
+            "teacher's record."
+        ),
+    },
+    "import.teacher_ambiguous": {
+        "zh-CN": "该校有多名同名教师，请填写教师编号。",
+        "en": "Several teachers of the school have this name; give the teacher ID.",
+    },
+    "import.teacher_other_school": {
+        "zh-CN": "该教师不在所填学校。",
+        "en": "This teacher is not at the school given.",
+    },
+    "import.kind.schools": {"zh-CN": "学校", "en": "Schools"},
+    "import.kind.teachers": {"zh-CN": "教师", "en": "Teachers"},
+    "import.kind.users": {"zh-CN": "账号", "en": "Accounts"},
+    "import.template_name": {"zh-CN": "{kind}导入模板", "en": "{kind} import template"},
+    "import.yes": {"zh-CN": "是", "en": "yes"},
+    "import.no": {"zh-CN": "否", "en": "no"},
+    "import.pick_from_list": {"zh-CN": "请从下拉列表中选择。", "en": "Pick a value from the list."},
+    "import.sheet.instructions": {"zh-CN": "填写说明", "en": "Instructions"},
+    "import.sheet.counties": {"zh-CN": "区县", "en": "Counties"},
+    "import.sheet.schools": {"zh-CN": "学校代码", "en": "School codes"},
+    "import.sheet.errors": {"zh-CN": "导入错误", "en": "Import errors"},
+    "import.col.column": {"zh-CN": "列", "en": "Column"},
+    "import.col.required": {"zh-CN": "必填", "en": "Required"},
+    "import.col.format": {"zh-CN": "填写要求", "en": "What to write"},
+    "import.col.example": {"zh-CN": "示例", "en": "Example"},
+    "import.col.county": {"zh-CN": "区县", "en": "County"},
+    "import.col.county_code": {"zh-CN": "区县代码", "en": "County code"},
+    "import.col.school_code": {"zh-CN": "学校代码", "en": "School code"},
+    "import.col.school_name": {"zh-CN": "学校名称", "en": "School name"},
+    "import.col.row": {"zh-CN": "行号", "en": "Row"},
+    "import.col.value": {"zh-CN": "填写内容", "en": "Value"},
+    "import.col.message": {"zh-CN": "问题", "en": "Problem"},
+    "import.guide.dry_run": {
+        "zh-CN": (
+            "从第 2 行起每行一条记录；带 * 的列必填。上传后先“检查”，"
+            "系统会列出每一行每一列的问题且不保存；"
+            "全部无误后再“导入”，所有行一次写入，有任何错误则一行也不写入。"
+        ),
+        "en": (
+            "One record per row from row 2; columns marked * are required. Upload and check first: "
+            "every row and column problem is listed and nothing is saved. Once all is well, import: "
+            "every row is written at once, or none if any row has an error."
+        ),
+    },
+    "import.hint.code": {
+        "zh-CN": "全局唯一，仅限字母、数字、- 和 _。",
+        "en": "Unique; letters, digits, - and _ only.",
+    },
+    "import.hint.region": {
+        "zh-CN": "区县名称或代码，见“区县”表。",
+        "en": "County name or code, as on the Counties sheet.",
+    },
+    "import.hint.bool": {"zh-CN": "填“是”或“否”，空白为否。", "en": "yes or no; blank means no."},
+    "import.hint.school_code": {
+        "zh-CN": "教师所在学校的代码，见“学校代码”表；学校管理员可留空（即本校）。",
+        "en": (
+            "The code of the teacher's school (School codes sheet); school administrators may leave it "
+            "blank (their school)."
+        ),
+    },
+    "import.hint.subjects": {
+        "zh-CN": "多个学科用顿号、逗号或空格分隔。",
+        "en": "Separate several subjects with commas or spaces.",
+    },
+    "import.hint.hire_date": {
+        "zh-CN": "到本校工作的日期（用于计算交流轮岗资格），如 2016-09-01。",
+        "en": (
+            "The date the teacher joined this school (counts towards rotation eligibility), e.g. 2016-09-01."
+        ),
+    },
+    "import.hint.date": {"zh-CN": "如 1985-03-12。", "en": "e.g. 1985-03-12."},
+    "import.hint.username": {
+        "zh-CN": "登录名，至少 3 个字符：字母、数字及 _ . @ -。",
+        "en": "Sign-in name, at least 3 characters: letters, digits and _ . @ -.",
+    },
+    "import.hint.password": {
+        "zh-CN": "至少 8 个字符；请提醒用户首次登录后修改。",
+        "en": "At least 8 characters; ask users to change it after their first sign-in.",
+    },
+    "import.hint.user_school": {
+        "zh-CN": "学校管理员和教师账号填写所属学校代码；教育局账号留空。",
+        "en": "For school administrators and teachers, the school's code; blank for bureau accounts.",
+    },
+    "import.hint.teacher_id": {
+        "zh-CN": "教师账号关联的教师编号（见教师列表导出）；留空时按学校代码和姓名匹配。",
+        "en": (
+            "For teacher accounts, the teacher's ID (from the teacher list export); if blank, matched "
+            "by school code and name."
+        ),
+    },
+    "import.hint.locale": {"zh-CN": "空白为中文。", "en": "Blank means Chinese."},
 }
 
 

@@ -256,6 +256,49 @@ export interface paths {
         patch: operations["users-update_user"];
         trace?: never;
     };
+    "/api/v1/imports/{kind}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Template
+         * @description The file to fill in: headings in the caller's language (required ones marked *); the XLSX
+         *     version adds drop-down lists, instructions and the counties or schools the caller may name.
+         */
+        get: operations["imports-download_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import File
+         * @description Import schools, teachers or accounts. A dry run reports every row and column error without
+         *     writing; the real run (`dry_run=false`) writes all rows in one transaction, or — when any row
+         *     has an error — none, answering 422 with the same report.
+         */
+        post: operations["imports-import_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -2699,6 +2742,14 @@ export interface components {
              */
             scope: string;
         };
+        /** Body_imports-import_file */
+        "Body_imports-import_file": {
+            /**
+             * File
+             * @description CSV (UTF-8 or GB18030) or XLSX, with a heading row
+             */
+            file: string;
+        };
         /** Body_rotations-attach_log_photo */
         "Body_rotations-attach_log_photo": {
             /** File */
@@ -3438,6 +3489,77 @@ export interface components {
              * @enum {string}
              */
             database: "ok" | "unavailable";
+        };
+        /** ImportIssue */
+        ImportIssue: {
+            /**
+             * Row
+             * @description Row number as the spreadsheet shows it (the heading row is 1); 1 for a heading problem
+             */
+            row: number;
+            /**
+             * Column
+             * @description The column's heading as written in the file
+             */
+            column: string | null;
+            /**
+             * Field
+             * @description The API field the column fills
+             */
+            field: string | null;
+            /**
+             * Value
+             * @description The cell as read, when it matters
+             */
+            value: string | null;
+            /**
+             * Message
+             * @description What is wrong, in the caller's language
+             */
+            message: string;
+        };
+        /**
+         * ImportKind
+         * @enum {string}
+         */
+        ImportKind: "schools" | "teachers" | "users";
+        /** ImportReport */
+        ImportReport: {
+            kind: components["schemas"]["ImportKind"];
+            /** Dry Run */
+            dry_run: boolean;
+            /**
+             * Rows
+             * @description Data rows read (empty rows skipped)
+             */
+            rows: number;
+            /**
+             * Valid Rows
+             * @description Rows without any error
+             */
+            valid_rows: number;
+            /**
+             * Created
+             * @description Records written: 0 on a dry run or when any row has an error
+             */
+            created: number;
+            /** Error Count */
+            error_count: number;
+            /**
+             * Errors
+             * @description Every error, up to the first 2000; see error_count
+             */
+            errors: components["schemas"]["ImportIssue"][];
+            /**
+             * Ignored Columns
+             * @description Headings that match no column (their cells are not read)
+             */
+            ignored_columns: string[];
+            /**
+             * Created Ids
+             * @description Ids of the records written, in row order
+             */
+            created_ids?: number[];
         };
         /** Inbox */
         Inbox: {
@@ -6405,6 +6527,152 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-download_template": {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path: {
+                kind: components["schemas"]["ImportKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-import_file": {
+        parameters: {
+            query?: {
+                /** @description Check only (the default); false writes every row or none */
+                dry_run?: boolean;
+                /** @description xlsx: the dry run's errors as a workbook */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path: {
+                kind: components["schemas"]["ImportKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_imports-import_file"];
+            };
+        };
+        responses: {
+            /** @description The dry run's report (as .xlsx with format=xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Written: every row */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
