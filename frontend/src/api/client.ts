@@ -107,14 +107,15 @@ export function toQueryString(params: Record<string, string | number | boolean |
   return sp.toString();
 }
 
-async function problemOf(res: Response): Promise<ApiError> {
+/** An error answer as an ApiError (its problem+json body read when there is one). */
+export async function problemOf(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await res.json();
   } catch {
     body = null;
   }
-  return new ApiError(toProblem(body, res.status));
+  return new ApiError(toProblem(body, res.status), body);
 }
 
 /** GET a file (not JSON) with the bearer token: its bytes as a Blob, or an ApiError with the problem. */
@@ -194,6 +195,6 @@ export async function uploadForm<T>(path: string, form: FormData, onProgress?: (
     if (await refreshSession()) answer = await postWithProgress(path, form, onProgress);
     else onAuthLost?.();
   }
-  if (answer.status < 200 || answer.status >= 300) throw new ApiError(toProblem(answer.body, answer.status));
+  if (answer.status < 200 || answer.status >= 300) throw new ApiError(toProblem(answer.body, answer.status), answer.body);
   return answer.body as T;
 }

@@ -22,10 +22,13 @@ export interface FieldError {
 /** Thrown by API helpers when the server answers with an error status. */
 export class ApiError extends Error {
   readonly problem: Problem;
-  constructor(problem: Problem) {
+  /** The error response's parsed body as sent, for problem extensions (e.g. an import's `report`). */
+  readonly body: unknown;
+  constructor(problem: Problem, body?: unknown) {
     super(problem.detail || problem.title || `HTTP ${problem.status}`);
     this.name = 'ApiError';
     this.problem = problem;
+    this.body = body;
   }
   get status(): number {
     return this.problem.status;

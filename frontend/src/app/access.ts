@@ -17,6 +17,8 @@ export type Capability =
   | 'integrations.view'
   /** Register integration clients, change their scopes, rotate their secrets, revoke them; subscribe, change, pause and delete webhooks, redeliver. */
   | 'integrations.edit'
+  /** Bulk import (批量导入) from a spreadsheet: the bureau admin imports schools, teachers and accounts, a school admin its own teachers (which kinds: importKinds). */
+  | 'imports.view'
   | 'profile.view'
   | 'programmes.view'
   | 'programmes.edit'
@@ -91,6 +93,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'users.edit',
     'integrations.view',
     'integrations.edit',
+    'imports.view',
     'profile.view',
   ],
   bureau_viewer: [
@@ -128,6 +131,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'teachers.view',
     'teachers.edit',
     'users.view',
+    'imports.view',
     'profile.view',
   ],
   teacher: ['rotations.mine', 'profile.view'],

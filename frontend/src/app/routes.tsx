@@ -12,6 +12,7 @@ import {
   FundOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
   ReadOutlined,
   ReconciliationOutlined,
   ScheduleOutlined,
@@ -42,6 +43,7 @@ export type MenuLabelKey =
   | 'nav.schools'
   | 'nav.teachers'
   | 'nav.users'
+  | 'nav.imports'
   | 'nav.integrations'
   | 'nav.webhooks'
   | 'nav.profile'
@@ -81,6 +83,8 @@ const TeacherFormPage = lazy(() => import('../features/teachers/TeacherFormPage'
 const UserListPage = lazy(() => import('../features/users/UserListPage'));
 const UserDetailPage = lazy(() => import('../features/users/UserDetailPage'));
 const UserFormPage = lazy(() => import('../features/users/UserFormPage'));
+// bulk import (批量导入) of schools, teachers and accounts from a spreadsheet: its own chunk
+const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 // the bureau's integration clients (集成客户端): its own chunk
 const IntegrationClientsPage = lazy(() => import('../features/integrations/IntegrationClientsPage'));
 // its webhooks (事件订阅) and their delivery log: own chunks
@@ -233,6 +237,13 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/users/new', capability: 'users.edit', Component: UserFormPage },
   { path: '/users/:id', capability: 'users.view', Component: UserDetailPage },
   { path: '/users/:id/edit', capability: 'users.edit', Component: UserFormPage },
+  // next to the accounts: the bureau admin imports schools, teachers and accounts, a school admin its teachers
+  {
+    path: '/imports',
+    capability: 'imports.view',
+    Component: ImportPage,
+    menu: { labelKey: 'nav.imports', icon: <ImportOutlined />, testId: 'menu-imports' },
+  },
   {
     path: '/integrations',
     capability: 'integrations.view',

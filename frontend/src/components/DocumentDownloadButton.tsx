@@ -1,8 +1,8 @@
 // A button that fetches a document with the bearer token (minutes, certificates, the bulletin as PDF or
-// Word) and saves it as a file; busy while fetching, the server's refusal (or network failure) as a message.
+// Word, an import template as Excel or CSV) and saves it as a file; busy while fetching, the server's refusal (or network failure) as a message.
 import { useState } from 'react';
 import { App, Button } from 'antd';
-import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../api/client';
 import { failureMessage } from '../api/problem';
@@ -10,6 +10,8 @@ import { failureMessage } from '../api/problem';
 const KINDS = {
   pdf: { extension: 'pdf', icon: <FilePdfOutlined /> },
   docx: { extension: 'docx', icon: <FileWordOutlined /> },
+  xlsx: { extension: 'xlsx', icon: <FileExcelOutlined /> },
+  csv: { extension: 'csv', icon: <FileTextOutlined /> },
 } as const;
 
 export function DocumentDownloadButton({
@@ -23,7 +25,7 @@ export function DocumentDownloadButton({
   stopPropagation = false,
 }: {
   fetchFile: () => Promise<Blob>;
-  /** What is fetched: a PDF (default) or a Word document. */
+  /** What is fetched: a PDF (default), a Word document, an Excel workbook or a CSV file. */
   kind?: keyof typeof KINDS;
   /** The saved file's name, without the extension. */
   fileName: string;
