@@ -21,6 +21,7 @@ from app.integrations.router import router as integrations_router
 from app.integrations.webhook_router import router as webhooks_router
 from app.meetings.router import router as meetings_router
 from app.notifications.router import router as notifications_router
+from app.planning.router import router as planning_router
 from app.programmes.router import router as programmes_router
 from app.regions.router import router as regions_router
 from app.reporting.router import router as reporting_router
@@ -60,6 +61,7 @@ for router in (
     teachers_router,
     users_router,
     imports_router,
+    planning_router,
     programmes_router,
     agreements_router,
     activities_router,

@@ -17,6 +17,7 @@ from app.integrations.models import (
 )
 from app.meetings.models import ActionItem, Meeting
 from app.notifications.models import Notification
+from app.planning.models import PlanningProposal, StaffingNeed, TeacherUnavailability
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.rotations.models import CheckIn, Rotation
@@ -48,13 +49,16 @@ __all__ = [
     "Notification",
     "Organization",
     "OutboxEvent",
+    "PlanningProposal",
     "Programme",
     "RefreshToken",
     "Region",
     "Rotation",
     "School",
+    "StaffingNeed",
     "Teacher",
     "TeacherSubject",
+    "TeacherUnavailability",
     "User",
     "WebhookAttempt",
     "WebhookDelivery",

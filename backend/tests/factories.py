@@ -33,6 +33,7 @@ from app.core.enums import (
     RotationStatus,
     SchoolLocale,
     Stage,
+    Term,
     TitleRank,
     WebhookEvent,
     WorkLogKind,
@@ -43,6 +44,7 @@ from app.integrations.models import IntegrationClient, OutboxEvent, WebhookDeliv
 from app.integrations.scopes import SCOPES
 from app.meetings.models import ActionItem, Meeting
 from app.notifications.models import Notification
+from app.planning.models import PlanningProposal, StaffingNeed, TeacherUnavailability
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.rotations.models import CalendarDay, CheckIn, Evaluation, Leave, Rotation, WorkLog
@@ -404,6 +406,72 @@ class World:
     foreign_client: IntegrationClient
     webhook: WebhookDelivery  # bureau A's subscription's failed delivery of one event
     foreign_webhook: WebhookDelivery
+    need: StaffingNeed  # a2's (the receiving school of `agreement`): an English teacher for 2026
+    foreign_need: StaffingNeed
+    unavailable: TeacherUnavailability  # teacher_a1 kept back in 2027 by a1
+    foreign_unavailable: TeacherUnavailability
+    proposal: PlanningProposal  # bureau A's, for county A and 2026: an empty draft
+    foreign_proposal: PlanningProposal
+
+
+async def make_need(session: AsyncSession, school: School, **overrides: object) -> StaffingNeed:
+    fields: dict[str, object] = {
+        "school_id": school.id,
+        "school_year": 2026,
+        "term": Term.year,
+        "subject": "英语",
+        "stage": school.stage,
+        "teacher_count": 1,
+    }
+    fields.update(overrides)
+    need = StaffingNeed(**fields)
+    session.add(need)
+    await session.flush()
+    return need
+
+
+async def make_unavailable(
+    session: AsyncSession, teacher: Teacher, school_year: int = 2027
+) -> TeacherUnavailability:
+    mark = TeacherUnavailability(
+        teacher_id=teacher.id, school_year=school_year, reason="毕业班", created_at=now()
+    )
+    session.add(mark)
+    await session.flush()
+    return mark
+
+
+EMPTY_PLAN_INPUTS = {
+    "candidates": [],
+    "needs": [],
+    "quotas": [],
+    "paired": [],
+    "schools": {},
+    "eligibility_years": 6,
+}
+EMPTY_PLAN_TOTALS = {
+    "seats": 0, "filled": 0, "unfilled": 0, "urgent_seats": 0, "urgent_unfilled": 0, "assignments": 0,
+    "paired": 0, "total_km": 0.0, "unmeasured": 0, "rotation_shortfall": 0, "backbone_shortfall": 0,
+    "optimal": True, "solve_seconds": 0.0, "edited": False,
+}  # fmt: skip
+
+
+async def make_proposal(session: AsyncSession, bureau: Organization, county: Region) -> PlanningProposal:
+    proposal = PlanningProposal(
+        organization_id=bureau.id,
+        region_id=county.id,
+        school_year=2026,
+        inputs=EMPTY_PLAN_INPUTS,
+        result={
+            "assignments": [],
+            "solver_status": "optimal",
+            "totals": EMPTY_PLAN_TOTALS,
+            "rotation_ids": [],
+        },
+    )
+    session.add(proposal)
+    await session.flush()
+    return proposal
 
 
 @dataclass
@@ -531,4 +599,10 @@ async def build_world(session: AsyncSession) -> World:
         await make_client(session, bureau_b),
         await make_webhook(session, bureau_a),
         await make_webhook(session, bureau_b),
+        await make_need(session, a2),
+        await make_need(session, b2),
+        await make_unavailable(session, teacher_a1),
+        await make_unavailable(session, teacher_b1),
+        await make_proposal(session, bureau_a, county_a),
+        await make_proposal(session, bureau_b, county_b),
     )

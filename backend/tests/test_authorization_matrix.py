@@ -81,6 +81,36 @@ def _import_teachers(w: World, stranger: bool) -> Request:
     return "/api/v1/imports/teachers", {"files": {"file": ("t.csv", csv, "text/csv")}}
 
 
+def _need(w: World, stranger: bool) -> Request:
+    return f"/api/v1/needs/{(w.foreign_need if stranger else w.need).id}", {}
+
+
+def _unavailable(w: World, stranger: bool) -> Request:
+    mark = w.foreign_unavailable if stranger else w.unavailable
+    return f"/api/v1/planning/unavailable-teachers/{mark.id}", {}
+
+
+def _proposal_path(suffix: str = "", **kwargs: Any) -> Builder:
+    def build(w: World, stranger: bool) -> Request:
+        proposal = w.foreign_proposal if stranger else w.proposal
+        return f"/api/v1/planning/proposals/{proposal.id}{suffix}", kwargs
+
+    return build
+
+
+def _new_need(w: World, stranger: bool) -> Request:
+    return "/api/v1/needs", {"json": {"school_id": w.a2.id, "school_year": 2026, "subject": "音乐"}}
+
+
+def _new_mark(w: World, stranger: bool) -> Request:
+    body = {"teacher_id": w.teacher_a1.id, "school_year": 2026, "reason": "病假"}
+    return "/api/v1/planning/unavailable-teachers", {"json": body}
+
+
+def _new_proposal(w: World, stranger: bool) -> Request:
+    return "/api/v1/planning/proposals", {"json": {"region_id": w.county_a.id, "school_year": 2026}}
+
+
 def _new_school(w: World, stranger: bool) -> Request:
     return "/api/v1/schools", {
         "json": {
@@ -334,6 +364,51 @@ EXPECTED: dict[tuple[str, str], tuple[Builder, dict[str, int], bool]] = {
         _import_teachers,
         _roles(200, 403, 200, 403, 200),
         False,
+    ),
+    # Staffing needs: the school (a2's admin is "other_school_admin"), its partner a1 reads them,
+    # the bureau admin records for any school; teachers see none.
+    ("GET", "/api/v1/needs"): (_plain("/api/v1/needs"), _all(200), False),
+    ("POST", "/api/v1/needs"): (_new_need, _roles(201, 403, 403, 403, 422), False),
+    ("GET", "/api/v1/needs/{need_id}"): (_need, _roles(200, 200, 200, 404, 404), True),
+    ("PATCH", "/api/v1/needs/{need_id}"): (
+        _with(_need, json={"notes": "三月起无英语教师"}),
+        _roles(200, 403, 403, 404, 404),
+        True,
+    ),
+    ("DELETE", "/api/v1/needs/{need_id}"): (_need, _roles(204, 403, 403, 404, 404), True),
+    ("GET", "/api/v1/planning/supply"): (
+        _plain("/api/v1/planning/supply", params={"school_year": 2026}),
+        _roles(200, 200, 200, 403, 200),
+        False,
+    ),
+    ("GET", "/api/v1/planning/unavailable-teachers"): (
+        _plain("/api/v1/planning/unavailable-teachers"),
+        _all(200),
+        False,
+    ),
+    ("POST", "/api/v1/planning/unavailable-teachers"): (_new_mark, _roles(201, 403, 201, 403, 422), False),
+    ("DELETE", "/api/v1/planning/unavailable-teachers/{mark_id}"): (
+        _unavailable,
+        _roles(204, 403, 204, 404, 404),
+        True,
+    ),
+    # Plans are the bureau's: schools and teachers see none (404), viewers read but do not act.
+    ("GET", "/api/v1/planning/proposals"): (_plain("/api/v1/planning/proposals"), _all(200), False),
+    ("POST", "/api/v1/planning/proposals"): (_new_proposal, _roles(201, 403, 403, 403, 422), False),
+    ("GET", "/api/v1/planning/proposals/{proposal_id}"): (
+        _proposal_path(),
+        _roles(200, 200, 404, 404, 404),
+        True,
+    ),
+    ("PATCH", "/api/v1/planning/proposals/{proposal_id}"): (
+        _proposal_path(json={"assignments": []}),
+        _roles(200, 403, 404, 404, 404),
+        True,
+    ),
+    ("POST", "/api/v1/planning/proposals/{proposal_id}/accept"): (
+        _proposal_path("/accept"),
+        _roles(409, 403, 404, 404, 404),  # the admin's: an empty plan has nothing to accept
+        True,
     ),
     ("GET", "/api/v1/audit-events"): (_plain("/api/v1/audit-events"), _roles(200, 200, 403, 403, 200), False),
     ("GET", "/api/v1/notifications"): (_plain("/api/v1/notifications"), _all(200), False),

@@ -260,3 +260,13 @@ class WebhookEvent(StrEnum):
     rotation_status_changed = "rotation.status_changed"
     checkin_created = "checkin.created"
     evaluation_submitted = "evaluation.submitted"
+
+
+class NeedPriority(StrEnum):
+    urgent = "urgent"
+    normal = "normal"
+
+
+class ProposalStatus(StrEnum):
+    draft = "draft"  # under review: assignments may be moved or removed
+    accepted = "accepted"  # turned into planned rotations; final

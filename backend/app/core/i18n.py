@@ -696,6 +696,115 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "import.hint.locale": {"zh-CN": "空白为中文。", "en": "Blank means Chinese."},
+    # Rotation planning: needs, supply, proposals.
+    "entity.need": {"zh-CN": "缺编需求", "en": "staffing need"},
+    "entity.proposal": {"zh-CN": "轮岗方案", "en": "rotation plan"},
+    "entity.unavailability": {"zh-CN": "不可交流记录", "en": "unavailability record"},
+    "need_school_required": {"zh-CN": "请选择提出需求的学校。", "en": "Choose the school the need is for."},
+    "need_own_school_only": {
+        "zh-CN": "只能登记或修改本校的缺编需求。",
+        "en": "You can record or change only your own school's staffing needs.",
+    },
+    "need_below_filled": {
+        "zh-CN": "已为该需求安排 {filled} 名教师，需求人数不能少于此数。",
+        "en": "{filled} teachers are already placed for this need; the count cannot go below that.",
+    },
+    "need_has_rotations": {
+        "zh-CN": "已有交流安排按此需求创建，不能删除；可改小需求人数。",
+        "en": "Rotations were created for this need, so it cannot be deleted; lower its count instead.",
+    },
+    "teacher_already_unavailable": {
+        "zh-CN": "该教师在本学年已标记为不可交流。",
+        "en": "This teacher is already marked unavailable for the school year.",
+    },
+    "planning_county_only": {
+        "zh-CN": "轮岗方案按区县编制，请选择一个区县。",
+        "en": "Rotation plans are made per county; choose a county.",
+    },
+    "planning_unknown_assignment": {
+        "zh-CN": "方案只能安排本方案中的教师和需求。",
+        "en": "A plan can place only the teachers and needs of the proposal.",
+    },
+    "proposal_accepted": {
+        "zh-CN": "该方案已采纳，不能再修改。",
+        "en": "This plan has been accepted and can no longer change.",
+    },
+    "proposal_empty": {
+        "zh-CN": "方案中没有任何安排，无可采纳。",
+        "en": "The plan places nobody; there is nothing to accept.",
+    },
+    "proposal_conflicts": {
+        "zh-CN": "方案有 {count} 处与当前数据冲突，未创建任何交流安排。",
+        "en": "The plan has {count} conflicts with the data as it is now; no rotation was created.",
+    },
+    "planning.reason.no_candidate_subject": {
+        "zh-CN": "本县支援学校中没有任教该学科的可交流教师。",
+        "en": "No eligible teacher of the county's supporting schools teaches this subject.",
+    },
+    "planning.reason.no_candidate_stage": {
+        "zh-CN": "有任教该学科的教师，但学段不符。",
+        "en": "Teachers of the subject exist, but none at this stage.",
+    },
+    "planning.reason.candidates_unavailable": {
+        "zh-CN": "符合条件的教师均已被学校标记为本学年不可交流。",
+        "en": "Every suitable teacher is marked unavailable for the year by their school.",
+    },
+    "planning.reason.too_few_candidates": {
+        "zh-CN": "符合条件的教师人数不足，已全部安排到此需求。",
+        "en": "Too few suitable teachers: all of them are placed on this need.",
+    },
+    "planning.reason.candidates_used_elsewhere": {
+        "zh-CN": "符合条件的教师已安排到其他需求（其他需求更紧急或更利于完成交流比例）。",
+        "en": "The suitable teachers are placed on other needs (more urgent, or needed for the quotas).",
+    },
+    "planning.reason.candidates_free": {
+        "zh-CN": "仍有符合条件的教师未安排，可手动安排。",
+        "en": "A suitable teacher is still free; place them by hand.",
+    },
+    "planning.problem.unknown_teacher": {
+        "zh-CN": "教师 {teacher} 不在本方案中。",
+        "en": "Teacher {teacher} is not part of this plan.",
+    },
+    "planning.problem.unknown_need": {
+        "zh-CN": "需求 {need} 不在本方案中。",
+        "en": "Need {need} is not part of this plan.",
+    },
+    "planning.problem.teacher_unavailable": {
+        "zh-CN": "{teacher} 已被学校标记为本学年不可交流。",
+        "en": "{teacher} is marked unavailable for the year.",
+    },
+    "planning.problem.teacher_used_twice": {
+        "zh-CN": "{teacher} 被安排了不止一次。",
+        "en": "{teacher} is placed more than once.",
+    },
+    "planning.problem.need_over_count": {
+        "zh-CN": "“{need}”需求安排的教师多于所需人数。",
+        "en": "The “{need}” need has more teachers than it asked for.",
+    },
+    "planning.problem.subject_mismatch": {
+        "zh-CN": "{teacher} 不任教“{need}”。",
+        "en": "{teacher} does not teach “{need}”.",
+    },
+    "planning.problem.stage_mismatch": {
+        "zh-CN": "{teacher} 的学段与“{need}”需求不符。",
+        "en": "{teacher}'s stage does not match the “{need}” need.",
+    },
+    "planning.conflict.need_gone": {
+        "zh-CN": "{school} 的该需求已被删除。",
+        "en": "This need of {school} has been deleted.",
+    },
+    "planning.conflict.need_filled": {
+        "zh-CN": "{school} 的该需求已另行安排满员。",
+        "en": "This need of {school} has been filled meanwhile.",
+    },
+    "planning.conflict.teacher_moved": {
+        "zh-CN": "{teacher} 已调离原学校。",
+        "en": "{teacher} has moved to another school.",
+    },
+    "planning.conflict.teacher_busy": {
+        "zh-CN": "{teacher} 在该时段已有其他交流安排。",
+        "en": "{teacher} already has a rotation in this period.",
+    },
 }
 
 

@@ -24,6 +24,7 @@ from app.core.errors import NotFound
 from app.core.security import AccessClaims
 from app.integrations.models import IntegrationClient, WebhookDelivery, WebhookSubscription
 from app.meetings.models import ActionItem, Meeting
+from app.planning.models import PlanningProposal, StaffingNeed, TeacherUnavailability
 from app.programmes.models import Programme
 from app.regions.models import Organization, Region
 from app.rotations.models import CalendarDay, CheckIn, Evaluation, Leave, Rotation, WorkLog
@@ -217,6 +218,38 @@ def _deliveries(caller: Caller) -> ColumnElement[bool]:
     return WebhookDelivery.subscription_id.in_(select(WebhookSubscription.id).where(_webhooks(caller)))
 
 
+def _partner_schools(school_id: int) -> Any:
+    """The schools paired with `school_id` under an agreement, in either direction."""
+    return (
+        select(Agreement.receiving_school_id)
+        .where(Agreement.supporting_school_id == school_id)
+        .union(select(Agreement.supporting_school_id).where(Agreement.receiving_school_id == school_id))
+    )
+
+
+def _needs(caller: Caller) -> ColumnElement[bool]:
+    """A school's staffing needs: the school, its partners (who may send the teachers) and the bureau."""
+    if caller.is_bureau:
+        return _school_in_jurisdiction(caller, StaffingNeed.school_id)
+    if caller.role == Role.school_admin and caller.school_id is not None:
+        return (StaffingNeed.school_id == caller.school_id) | StaffingNeed.school_id.in_(
+            _partner_schools(caller.school_id)
+        )
+    return false()
+
+
+def _unavailability(caller: Caller) -> ColumnElement[bool]:
+    if caller.role == Role.teacher:
+        return false()  # the school's decision about a teacher, not the teacher's page
+    return TeacherUnavailability.teacher_id.in_(select(Teacher.id).where(_teachers(caller)))
+
+
+def _proposals(caller: Caller) -> ColumnElement[bool]:
+    if not caller.is_bureau:
+        return false()
+    return PlanningProposal.organization_id.in_(_organizations_in_jurisdiction(caller))
+
+
 def _under_agreement(column: Any) -> Callable[[Caller], ColumnElement[bool]]:
     """Scope of a record that belongs to an agreement: exactly the agreement's readers."""
 
@@ -253,6 +286,9 @@ _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
     IntegrationClient: _integration_clients,
     WebhookSubscription: _webhooks,
     WebhookDelivery: _deliveries,
+    StaffingNeed: _needs,
+    TeacherUnavailability: _unavailability,
+    PlanningProposal: _proposals,
 }
 
 
@@ -318,6 +354,17 @@ def can_manage_integrations(caller: Caller) -> bool:
 
 def can_read_audit(caller: Caller) -> bool:
     return caller.is_bureau
+
+
+def can_edit_needs(caller: Caller, school_id: int) -> bool:
+    """Record or change `school_id`'s staffing needs (the school must already be readable)."""
+    if caller.role == Role.bureau_admin:
+        return True
+    return caller.role == Role.school_admin and caller.school_id == school_id
+
+
+def can_plan_rotations(caller: Caller) -> bool:
+    return caller.role == Role.bureau_admin
 
 
 def can_edit_roster(caller: Caller, school_id: int) -> bool:

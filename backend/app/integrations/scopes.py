@@ -38,6 +38,8 @@ FAMILIES = {
     "logs": "rotations",
     "evaluations": "rotations",
     "calendar-days": "rotations",
+    "needs": "rotations",
+    "planning": "rotations",
     "dashboard": "reports",
     "reports": "reports",
     "assessments": "reports",

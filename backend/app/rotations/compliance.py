@@ -76,7 +76,7 @@ def _dispatches_in(school_year: int) -> Any:
     )
 
 
-def _supporting_schools(caller: Caller, school_year: int, programme: Programme | None) -> Select[Any]:
+def supporting_schools(caller: Caller, school_year: int, programme: Programme | None) -> Select[Any]:
     """Schools that support another under an agreement in force, or that dispatch teachers this year,
     among the schools whose roster the caller may read."""
     agreements = select(Agreement.supporting_school_id).where(
@@ -136,16 +136,11 @@ def assess(
     }
 
 
-async def rotation_compliance(
-    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
-) -> RotationCompliance:
-    if caller.role == Role.teacher:
-        raise Forbidden()
-    programme = await programme_in_force(session, caller, programme_id)
-    years = programme.rotation_eligibility_years if programme else 6
-    cutoff = eligibility_cutoff(school_year, years)
-    schools = (await session.execute(_supporting_schools(caller, school_year, programme))).all()
-    ids = [school_id for school_id, _ in schools]
+async def school_counts(
+    session: AsyncSession, ids: list[int], school_year: int, cutoff: date
+) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int, int, int]]]:
+    """Per school: (eligible, eligible backbone), and (rotated, rotated or planned, backbone rotated,
+    backbone rotated or planned) — two grouped queries, whatever the number of schools."""
     is_backbone = Teacher.backbone_level != BackboneLevel.none
     eligible_rows = await session.execute(
         select(
@@ -171,6 +166,21 @@ async def rotation_compliance(
         .group_by(Rotation.from_school_id)
     )
     rotated = {row[0]: row[1:] for row in rotated_rows}
+    return eligible, rotated
+
+
+async def rotation_compliance(
+    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
+) -> RotationCompliance:
+    if caller.role == Role.teacher:
+        raise Forbidden()
+    programme = await programme_in_force(session, caller, programme_id)
+    years = programme.rotation_eligibility_years if programme else 6
+    cutoff = eligibility_cutoff(school_year, years)
+    schools = (await session.execute(supporting_schools(caller, school_year, programme))).all()
+    eligible, rotated = await school_counts(
+        session, [school_id for school_id, _ in schools], school_year, cutoff
+    )
     rows = []
     for school_id, name in schools:
         n_eligible, n_backbone = eligible.get(school_id, (0, 0))

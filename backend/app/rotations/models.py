@@ -38,6 +38,10 @@ class Rotation(Versioned, Base):
     agreement_id: Mapped[int | None] = mapped_column(
         ForeignKey("agreement.id", ondelete="SET NULL"), index=True
     )
+    # The staffing need a rotation plan's acceptance created it for (None for rotations entered by hand).
+    need_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staffing_need.id", ondelete="SET NULL"), index=True
+    )
     direction: Mapped[RotationDirection] = mapped_column(db_enum(RotationDirection, "rotation_direction"))
     kind: Mapped[RotationKind] = mapped_column(
         db_enum(RotationKind, "rotation_kind"), default=RotationKind.teaching

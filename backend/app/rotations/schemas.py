@@ -74,6 +74,7 @@ class RotationRead(ReadModel):
     to_school_id: int
     to_school_name: str
     agreement_id: int | None
+    need_id: int | None = Field(default=None, description="The staffing need an accepted plan created it for")
     direction: RotationDirection
     kind: RotationKind
     subjects: list[str]

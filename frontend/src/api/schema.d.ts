@@ -299,6 +299,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Needs
+         * @description Staffing needs the caller may see: a school's own and its partners'; the bureau's schools'.
+         */
+        get: operations["planning-list_needs"];
+        put?: never;
+        /** Create Need */
+        post: operations["planning-create_need"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{need_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Need */
+        get: operations["planning-get_need"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Need
+         * @description Only a need no rotation was created for (409 otherwise: lower its count instead).
+         */
+        delete: operations["planning-delete_need"];
+        options?: never;
+        head?: never;
+        /** Update Need */
+        patch: operations["planning-update_need"];
+        trace?: never;
+    };
+    "/api/v1/planning/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Supply
+         * @description Eligible teachers of the supporting schools not yet dispatched in the school year, with the
+         *     ones their school keeps back (and why).
+         */
+        get: operations["planning-list_supply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/unavailable-teachers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Unavailable */
+        get: operations["planning-list_unavailable"];
+        put?: never;
+        /**
+         * Mark Unavailable
+         * @description Keep a teacher out of the school year's plan (illness, a graduating class, …).
+         */
+        post: operations["planning-mark_unavailable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/unavailable-teachers/{mark_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Clear Unavailable */
+        delete: operations["planning-clear_unavailable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Proposals
+         * @description Proposals kept for comparison: who asked, when, and their totals.
+         */
+        get: operations["planning-list_proposals"];
+        put?: never;
+        /**
+         * Create Proposal
+         * @description Solve the county's plan for the school year (an integer program: subjects match, no need gets
+         *     more than asked, quotas met where the supply allows, agreements preferred, distance kept low,
+         *     urgent needs first) and keep it with its inputs and its explanation.
+         */
+        post: operations["planning-create_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/proposals/{proposal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Proposal */
+        get: operations["planning-get_proposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Revise Proposal
+         * @description The reviewed assignments (a moved one names its new need; a removed one is left out). The
+         *     figures recompute; what is wrong with the edit is listed in `problems` (and blocks acceptance).
+         */
+        patch: operations["planning-revise_proposal"];
+        trace?: never;
+    };
+    "/api/v1/planning/proposals/{proposal_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept Proposal
+         * @description Create every assignment's rotation in `planned` status (linked to the agreement between the two
+         *     schools where there is one), in one transaction — or none, answering 409 with the conflicts.
+         */
+        post: operations["planning-accept_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -2531,6 +2702,13 @@ export interface components {
             /** Items */
             items?: components["schemas"]["AssessmentItemIn"][] | null;
         };
+        /** AssignmentRef */
+        AssignmentRef: {
+            /** Teacher Id */
+            teacher_id: number;
+            /** Need Id */
+            need_id: number;
+        };
         /**
          * AssistanceForm
          * @enum {string}
@@ -3917,6 +4095,94 @@ export interface components {
             /** Checkins */
             checkins: number;
         };
+        /** NeedCreate */
+        NeedCreate: {
+            /**
+             * School Id
+             * @description Default: the caller's school
+             */
+            school_id?: number | null;
+            /**
+             * School Year
+             * @description The school year by the year it starts (2026 = 2026–2027)
+             */
+            school_year: number;
+            /** @default year */
+            term: components["schemas"]["Term"];
+            /** Subject */
+            subject: string;
+            /** @description Default: the school's stage */
+            stage?: components["schemas"]["Stage"] | null;
+            /**
+             * Count
+             * @default 1
+             */
+            count: number;
+            /** @default normal */
+            priority: components["schemas"]["NeedPriority"];
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+        };
+        /**
+         * NeedPriority
+         * @enum {string}
+         */
+        NeedPriority: "urgent" | "normal";
+        /** NeedRead */
+        NeedRead: {
+            /** Id */
+            id: number;
+            /** School Id */
+            school_id: number;
+            /** School Name */
+            school_name: string;
+            /** School Year */
+            school_year: number;
+            term: components["schemas"]["Term"];
+            /** Subject */
+            subject: string;
+            stage: components["schemas"]["Stage"];
+            /** Count */
+            count: number;
+            priority: components["schemas"]["NeedPriority"];
+            /** Notes */
+            notes: string;
+            /**
+             * Filled
+             * @description Teachers placed: rotations (not withdrawn) created for this need
+             * @default 0
+             */
+            filled: number;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** NeedUpdate */
+        NeedUpdate: {
+            /** School Year */
+            school_year?: number | null;
+            term?: components["schemas"]["Term"] | null;
+            /** Subject */
+            subject?: string | null;
+            stage?: components["schemas"]["Stage"] | null;
+            /** Count */
+            count?: number | null;
+            priority?: components["schemas"]["NeedPriority"] | null;
+            /** Notes */
+            notes?: string | null;
+        };
         /** NetworkEdge */
         NetworkEdge: {
             /** Agreement Id */
@@ -4114,6 +4380,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[NeedRead] */
+        Page_NeedRead_: {
+            /** Items */
+            items: components["schemas"]["NeedRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[OrganizationRead] */
         Page_OrganizationRead_: {
             /** Items */
@@ -4129,6 +4406,17 @@ export interface components {
         Page_ProgrammeRead_: {
             /** Items */
             items: components["schemas"]["ProgrammeRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[ProposalSummary] */
+        Page_ProposalSummary_: {
+            /** Items */
+            items: components["schemas"]["ProposalSummary"][];
             /** Total */
             total: number;
             /** Limit */
@@ -4195,6 +4483,17 @@ export interface components {
         Page_ServiceLedgerRow_: {
             /** Items */
             items: components["schemas"]["ServiceLedgerRow"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[SupplyRow] */
+        Page_SupplyRow_: {
+            /** Items */
+            items: components["schemas"]["SupplyRow"][];
             /** Total */
             total: number;
             /** Limit */
@@ -4411,6 +4710,255 @@ export interface components {
             required_weak_service_days?: number | null;
             evaluation_weights?: components["schemas"]["EvaluationWeights"] | null;
         };
+        /** ProposalAssignment */
+        ProposalAssignment: {
+            /** Teacher Id */
+            teacher_id: number;
+            /** Teacher Name */
+            teacher_name: string;
+            /** Backbone */
+            backbone: boolean;
+            /** Need Id */
+            need_id: number;
+            /** Subject */
+            subject: string;
+            /** From School Id */
+            from_school_id: number;
+            /** From School Name */
+            from_school_name: string;
+            /** To School Id */
+            to_school_id: number;
+            /** To School Name */
+            to_school_name: string;
+            /** Agreement Id */
+            agreement_id: number | null;
+            /** Distance Km */
+            distance_km: number | null;
+            /** Urgent */
+            urgent: boolean;
+        };
+        /** ProposalCreate */
+        ProposalCreate: {
+            /**
+             * Region Id
+             * @description A county of the caller's jurisdiction
+             */
+            region_id: number;
+            /**
+             * School Year
+             * @description The school year by the year it starts (2026 = 2026–2027)
+             */
+            school_year: number;
+            /**
+             * Programme Id
+             * @description Whose quota rules apply; default: the newest
+             */
+            programme_id?: number | null;
+        };
+        /** ProposalNeed */
+        ProposalNeed: {
+            /** Need Id */
+            need_id: number;
+            /** School Id */
+            school_id: number;
+            /** School Name */
+            school_name: string;
+            /** Subject */
+            subject: string;
+            stage: components["schemas"]["Stage"];
+            term: components["schemas"]["Term"];
+            /** Urgent */
+            urgent: boolean;
+            /**
+             * Count
+             * @description Teachers still needed when the plan was made
+             */
+            count: number;
+            /** Filled */
+            filled: number;
+            /** Unfilled */
+            unfilled: number;
+            /**
+             * Candidates
+             * @description Available teachers of the county who could fill it
+             */
+            candidates: number;
+            /** Reason */
+            reason: string | null;
+            /** Reason Text */
+            reason_text: string | null;
+        };
+        /** ProposalProblem */
+        ProposalProblem: {
+            /** Code */
+            code: string;
+            /** Teacher Id */
+            teacher_id: number | null;
+            /** Need Id */
+            need_id: number | null;
+            /** Message */
+            message: string;
+        };
+        /** ProposalRead */
+        ProposalRead: {
+            /** Id */
+            id: number;
+            /** Region Id */
+            region_id: number;
+            /** Region Name */
+            region_name: string;
+            /** School Year */
+            school_year: number;
+            /** Programme Id */
+            programme_id: number | null;
+            status: components["schemas"]["ProposalStatus"];
+            /** Created By Name */
+            created_by_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Accepted At */
+            accepted_at: string | null;
+            /** Version */
+            version: number;
+            totals: components["schemas"]["ProposalTotals"];
+            /** Assignments */
+            assignments: components["schemas"]["ProposalAssignment"][];
+            /** Schools */
+            schools: components["schemas"]["ProposalSchool"][];
+            /** Needs */
+            needs: components["schemas"]["ProposalNeed"][];
+            /** Unfilled */
+            unfilled: components["schemas"]["Unfilled"][];
+            /** Problems */
+            problems: components["schemas"]["ProposalProblem"][];
+            /**
+             * Rotation Ids
+             * @description The planned rotations acceptance created
+             */
+            rotation_ids?: number[];
+        };
+        /** ProposalSchool */
+        ProposalSchool: {
+            /** School Id */
+            school_id: number;
+            /** School Name */
+            school_name: string;
+            /**
+             * Eligible
+             * @description Eligible teachers of the school this year
+             */
+            eligible: number;
+            /**
+             * Rotated
+             * @description Already rotated or planned this year, before this plan
+             */
+            rotated: number;
+            /**
+             * Required
+             * @description Required this year (⌈share × eligible⌉)
+             */
+            required: number;
+            /**
+             * Assigned
+             * @description Sent by this plan
+             */
+            assigned: number;
+            /**
+             * Shortfall
+             * @description Still missing after this plan
+             */
+            shortfall: number;
+            /** Backbone Rotated */
+            backbone_rotated: number;
+            /** Backbone Required */
+            backbone_required: number;
+            /** Backbone Assigned */
+            backbone_assigned: number;
+            /** Backbone Shortfall */
+            backbone_shortfall: number;
+        };
+        /**
+         * ProposalStatus
+         * @enum {string}
+         */
+        ProposalStatus: "draft" | "accepted";
+        /** ProposalSummary */
+        ProposalSummary: {
+            /** Id */
+            id: number;
+            /** Region Id */
+            region_id: number;
+            /** Region Name */
+            region_name: string;
+            /** School Year */
+            school_year: number;
+            /** Programme Id */
+            programme_id: number | null;
+            status: components["schemas"]["ProposalStatus"];
+            /** Created By Name */
+            created_by_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Accepted At */
+            accepted_at: string | null;
+            /** Version */
+            version: number;
+            totals: components["schemas"]["ProposalTotals"];
+        };
+        /** ProposalTotals */
+        ProposalTotals: {
+            /** Seats */
+            seats: number;
+            /** Filled */
+            filled: number;
+            /** Unfilled */
+            unfilled: number;
+            /** Urgent Seats */
+            urgent_seats: number;
+            /** Urgent Unfilled */
+            urgent_unfilled: number;
+            /** Assignments */
+            assignments: number;
+            /**
+             * Paired
+             * @description Assignments between schools with an agreement in force
+             */
+            paired: number;
+            /** Total Km */
+            total_km: number;
+            /**
+             * Unmeasured
+             * @description Assignments without a distance (a school without coordinates)
+             */
+            unmeasured: number;
+            /** Rotation Shortfall */
+            rotation_shortfall: number;
+            /** Backbone Shortfall */
+            backbone_shortfall: number;
+            /** Optimal */
+            optimal: boolean;
+            /** Solve Seconds */
+            solve_seconds: number;
+            /**
+             * Edited
+             * @description The bureau changed the solver's assignments
+             */
+            edited: boolean;
+        };
+        /**
+         * ProposalUpdate
+         * @description The reviewed plan: the assignments to keep (move one by changing its need; remove by leaving out).
+         */
+        ProposalUpdate: {
+            /** Assignments */
+            assignments: components["schemas"]["AssignmentRef"][];
+        };
         /** RefreshRequest */
         RefreshRequest: {
             /** Refresh Token */
@@ -4459,6 +5007,11 @@ export interface components {
             to_school_name: string;
             /** Agreement Id */
             agreement_id: number | null;
+            /**
+             * Need Id
+             * @description The staffing need an accepted plan created it for
+             */
+            need_id?: number | null;
             direction: components["schemas"]["RotationDirection"];
             kind: components["schemas"]["RotationKind"];
             /** Subjects */
@@ -4757,6 +5310,11 @@ export interface components {
             to_school_name: string;
             /** Agreement Id */
             agreement_id: number | null;
+            /**
+             * Need Id
+             * @description The staffing need an accepted plan created it for
+             */
+            need_id?: number | null;
             direction: components["schemas"]["RotationDirection"];
             kind: components["schemas"]["RotationKind"];
             /** Subjects */
@@ -5000,6 +5558,36 @@ export interface components {
             /** Rotations */
             rotations: number;
         };
+        /**
+         * SupplyRow
+         * @description An eligible teacher of a supporting school, not yet on a dispatch this school year.
+         */
+        SupplyRow: {
+            /** Teacher Id */
+            teacher_id: number;
+            /** Name */
+            name: string;
+            /** School Id */
+            school_id: number;
+            /** School Name */
+            school_name: string;
+            stage: components["schemas"]["Stage"];
+            /** Subjects */
+            subjects: string[];
+            backbone_level: components["schemas"]["BackboneLevel"];
+            title_rank: components["schemas"]["TitleRank"];
+            /**
+             * Hire Date
+             * Format: date
+             */
+            hire_date: string;
+            /** Available */
+            available: boolean;
+            /** Unavailability Id */
+            unavailability_id?: number | null;
+            /** Unavailable Reason */
+            unavailable_reason?: string | null;
+        };
         /** TeacherCreate */
         TeacherCreate: {
             /** Name */
@@ -5118,6 +5706,43 @@ export interface components {
              * @default
              */
             comment: string;
+        };
+        /** UnavailabilityCreate */
+        UnavailabilityCreate: {
+            /** Teacher Id */
+            teacher_id: number;
+            /**
+             * School Year
+             * @description The school year by the year it starts (2026 = 2026–2027)
+             */
+            school_year: number;
+            /** Reason */
+            reason: string;
+        };
+        /** UnavailabilityRead */
+        UnavailabilityRead: {
+            /** Id */
+            id: number;
+            /** Teacher Id */
+            teacher_id: number;
+            /** School Year */
+            school_year: number;
+            /** Reason */
+            reason: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** Unfilled */
+        Unfilled: {
+            /** Need Id */
+            need_id: number;
+            /** Reason */
+            reason: string;
+            /** Reason Text */
+            reason_text: string;
         };
         /** UserCreate */
         UserCreate: {
@@ -6673,6 +7298,999 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-list_needs": {
+        parameters: {
+            query?: {
+                school_id?: number | null;
+                /** @description Schools of this region and below */
+                region_id?: number | null;
+                school_year?: number | null;
+                term?: components["schemas"]["Term"] | null;
+                subject?: string | null;
+                priority?: components["schemas"]["NeedPriority"] | null;
+                /** @description true: not yet filled; false: filled */
+                open?: boolean | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NeedRead_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-create_need": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-get_need": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "planning-delete_need": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                need_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-update_need": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                need_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-list_supply": {
+        parameters: {
+            query: {
+                /** @description The school year by the year it starts (2026 = 2026–2027) */
+                school_year: number;
+                region_id?: number | null;
+                school_id?: number | null;
+                subject?: string | null;
+                available?: boolean | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SupplyRow_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-list_unavailable": {
+        parameters: {
+            query?: {
+                school_year?: number | null;
+                school_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailabilityRead"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "planning-mark_unavailable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnavailabilityCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailabilityRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-clear_unavailable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mark_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-list_proposals": {
+        parameters: {
+            query?: {
+                region_id?: number | null;
+                school_year?: number | null;
+                status?: components["schemas"]["ProposalStatus"] | null;
+                limit?: number;
+                offset?: number;
+                /** @description Search names */
+                q?: string | null;
+                /** @description field or -field */
+                sort?: string | null;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as JSON, or as .xlsx with ?format=xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ProposalSummary_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-create_proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-get_proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "planning-revise_proposal": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planning-accept_proposal": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
