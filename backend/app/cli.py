@@ -20,6 +20,7 @@ from app.core.enums import RegionLevel, Role
 from app.core.security import hash_password, verify_password
 from app.demo_agreements import PROGRAMME, seed_agreements, seed_meetings
 from app.demo_assessments import seed_assessment
+from app.demo_planning import seed_needs
 from app.demo_rotations import seed_rotations
 from app.regions.models import Organization, Region
 from app.regions.service import governing_organization
@@ -164,6 +165,10 @@ async def seed_demo() -> list[str]:
         rotations = await seed_rotations(session, bureau)
         await session.refresh(bureau)
         assessed = await seed_assessment(session, bureau)
+        await session.refresh(bureau)
+        needs = await seed_needs(session, bureau)
+        if needs:
+            print(f"demo: {needs} staffing needs for rotation planning", file=sys.stderr)
         if assessed:
             print(f"demo: annual assessment drafted, {assessed} pairs scored", file=sys.stderr)
         if rotations:

@@ -789,6 +789,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "{teacher} 的学段与“{need}”需求不符。",
         "en": "{teacher}'s stage does not match the “{need}” need.",
     },
+    "planning.problem.own_school": {
+        "zh-CN": "{teacher} 不能交流到本校。",
+        "en": "{teacher} cannot rotate to their own school.",
+    },
     "planning.conflict.need_gone": {
         "zh-CN": "{school} 的该需求已被删除。",
         "en": "This need of {school} has been deleted.",

@@ -55,7 +55,7 @@ is no quota reason.
 
 `recompute` takes a hand-edited list of assignments, lists what is wrong with it (`Problem` codes:
 unknown_teacher, unknown_need, teacher_unavailable, teacher_used_twice, need_over_count,
-subject_mismatch, stage_mismatch) and works out the same figures as `solve` without solving.
+subject_mismatch, stage_mismatch, own_school) and works out the same figures as `solve` without solving.
 """
 
 import math
@@ -215,8 +215,13 @@ def stages_compatible(teacher_stage: str, need_stage: str) -> bool:
 
 
 def compatible(candidate: Candidate, need: Need) -> bool:
-    """Whether the teacher could fill the need, availability aside."""
-    return need.subject in candidate.subjects and stages_compatible(candidate.stage, need.stage)
+    """Whether the teacher could fill the need, availability aside (never at the teacher's own school:
+    a school both supporting and receiving cannot rotate a teacher to itself)."""
+    return (
+        candidate.school_id != need.school_id
+        and need.subject in candidate.subjects
+        and stages_compatible(candidate.stage, need.stage)
+    )
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -270,7 +275,7 @@ def solve(inputs: PlanInput) -> Plan:
             continue
         for j in sorted({j for s in set(cand.subjects) for j in needs_by_subject.get(s, ())}):
             need = inputs.needs[j]
-            if not stages_compatible(cand.stage, need.stage):
+            if not compatible(cand, need):
                 continue
             km = distance_km(cand, need)
             is_paired = (cand.school_id, need.school_id) in inputs.paired
@@ -414,6 +419,8 @@ def recompute(inputs: PlanInput, assignments: Iterable[Assignment | tuple[int, i
             problems.append(Problem("subject_mismatch", teacher_id, need_id))
         if not stages_compatible(cand.stage, need.stage):
             problems.append(Problem("stage_mismatch", teacher_id, need_id))
+        if cand.school_id == need.school_id:
+            problems.append(Problem("own_school", teacher_id, need_id))
         per_need[need_id] += 1
         kept.append(
             Assignment(
@@ -431,7 +438,7 @@ def recompute(inputs: PlanInput, assignments: Iterable[Assignment | tuple[int, i
 
 def _reason(need: Need, inputs: PlanInput, placed: dict[int, set[int]]) -> tuple[int, str]:
     """(available compatible teachers, reason code) for a need; `placed` maps teacher → needs."""
-    teaching = [c for c in inputs.candidates if need.subject in c.subjects]
+    teaching = [c for c in inputs.candidates if need.subject in c.subjects and c.school_id != need.school_id]
     fitting = [c for c in teaching if stages_compatible(c.stage, need.stage)]
     available = [c for c in fitting if c.available]
     if not teaching:

@@ -323,3 +323,14 @@ def test_a_county_solves_well_within_two_seconds() -> None:
     assert elapsed < 2.0
     assert t.filled > 0.8 * t.seats  # the instance is a realistic one, not an empty plan
     assert recompute(inputs, plan.assignments).problems == ()  # the solution keeps every constraint
+
+
+def test_a_teacher_never_rotates_to_their_own_school() -> None:
+    """A school that both supports and receives: its need is filled from another school, or not at all."""
+    own = teacher(1, HOST)
+    plan = solve(PlanInput([own], [need(10, school_id=HOST)]))
+    assert placed(plan) == set() and need_result(plan, 10).reason == "no_candidate_subject"
+    plan = solve(PlanInput([own, teacher(2, A)], [need(10, school_id=HOST)]))
+    assert placed(plan) == {(2, 10)}
+    edited = recompute(PlanInput([own], [need(10, school_id=HOST)]), [(1, 10)])
+    assert [p.code for p in edited.problems] == ["own_school"]
