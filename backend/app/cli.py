@@ -5,6 +5,7 @@ import asyncio
 import json
 import secrets
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -252,6 +253,20 @@ async def create_user(args: argparse.Namespace) -> None:
     await dispose_engine()
 
 
+async def seed_scale_command(size: str, seed: int) -> None:
+    from app.core.db import get_engine
+    from app.scale import BENCH_PASSWORD, seed_scale
+
+    started = time.perf_counter()
+    counts = await seed_scale(get_engine(), size=size, seed=seed)
+    await dispose_engine()
+    seconds = time.perf_counter() - started
+    print(f"seed-scale ({size}, seed {seed}): {sum(counts.values()):,} rows in {seconds:.0f} s")
+    for table, n in counts.items():
+        print(f"  {table:<16} {n:>10,}")
+    print(f"  accounts' password: {BENCH_PASSWORD} (a benchmark data set: never on a production database)")
+
+
 def write_openapi(target: Path | None) -> None:
     from app.main import create_app
 
@@ -273,6 +288,9 @@ def main(argv: list[str] | None = None) -> None:
     cu.add_argument("--school-code")
     cu.add_argument("--teacher-id", type=int)
     cu.add_argument("--display-name")
+    sc = sub.add_parser("seed-scale", help="generate a province-scale data set for benchmarks")
+    sc.add_argument("--size", choices=["province", "city", "county"], default="province")
+    sc.add_argument("--seed", type=int, default=1, help="same seed, same data")
     op = sub.add_parser("openapi", help="write the OpenAPI document")
     op.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
@@ -280,6 +298,8 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(seed_demo())
     elif args.command == "create-user":
         asyncio.run(create_user(args))
+    elif args.command == "seed-scale":
+        asyncio.run(seed_scale_command(args.size, args.seed))
     elif args.command == "openapi":
         write_openapi(args.output)
 
