@@ -14,13 +14,14 @@ interrupted run leaves whole tables; a second run with the same seed is refused 
 import math
 import random
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from tqdm import tqdm
 
 from app.core.db import Base
@@ -141,17 +142,27 @@ def _term(rng: random.Random, school_year: int) -> tuple[date, date]:
 class Writer:
     """Bulk inserts with ids assigned here, one transaction per table, with a progress bar."""
 
-    def __init__(self, engine: AsyncEngine, progress: bool) -> None:
-        self.engine = engine
+    def __init__(self, target: AsyncEngine | AsyncConnection, progress: bool) -> None:
+        self.target = target
+        self.dialect = target.dialect.name
         self.progress = progress
         self.counts: dict[str, int] = {}
         self.next_ids: dict[str, int] = {}
 
     async def start_ids(self, tables: Iterable[str]) -> None:
-        async with self.engine.connect() as conn:
+        async with self.transaction() as conn:
             for name in tables:
                 table = Base.metadata.tables[name]
                 self.next_ids[name] = (await conn.scalar(select(func.max(table.c.id))) or 0) + 1
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncConnection]:
+        """A transaction per table on an engine; on a connection (the tests'), its own transaction."""
+        if isinstance(self.target, AsyncConnection):
+            yield self.target
+            return
+        async with self.target.begin() as conn:
+            yield conn
 
     def ids(self, name: str, n: int) -> range:
         first = self.next_ids[name]
@@ -162,7 +173,7 @@ class Writer:
         table: Table = Base.metadata.tables[name]
         bar = tqdm(total=total, desc=f"{name:>16}", unit="row", file=sys.stderr, disable=not self.progress)
         written = 0
-        async with self.engine.begin() as conn:
+        async with self.transaction() as conn:
             batch: list[dict[str, Any]] = []
             for row in rows:
                 batch.append(row)
@@ -181,11 +192,11 @@ class Writer:
     async def finish(self) -> None:
         """Fresh planner statistics (a bulk load leaves none: plans would assume empty tables) and, on
         PostgreSQL, id sequences moved past the ids assigned here."""
-        async with self.engine.begin() as conn:
+        async with self.transaction() as conn:
             await conn.execute(text("ANALYZE"))
-        if self.engine.dialect.name != "postgresql":
+        if self.dialect != "postgresql":
             return  # SQLite's INTEGER PRIMARY KEY continues after the largest id by itself
-        async with self.engine.begin() as conn:
+        async with self.transaction() as conn:
             for name in self.next_ids:
                 # `name` is one of our own table names, never input.
                 sql = f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT max(id) FROM {name}))"  # noqa: S608
@@ -193,18 +204,19 @@ class Writer:
 
 
 async def seed_scale(
-    engine: AsyncEngine, *, size: str = "province", seed: int = 1, progress: bool = True
+    target: AsyncEngine | AsyncConnection, *, size: str = "province", seed: int = 1, progress: bool = True
 ) -> dict[str, int]:
-    """Generate the data set; returns the rows written per table."""
+    """Generate the data set (on an engine: committed table by table; on a connection: inside its
+    transaction, as the tests do); returns the rows written per table."""
     shape = SIZES[size]
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     marker = f"SC{seed:03d}"
-    async with engine.connect() as conn:
+    w = Writer(target, progress)
+    async with w.transaction() as conn:
         if await conn.scalar(
             select(Base.metadata.tables["region"].c.id).where(text("code = :c")).params(c=marker)
         ):
             raise SystemExit(f"seed-scale: a data set with seed {seed} is already in this database")
-    w = Writer(engine, progress)
     await w.start_ids(
         [
             "region",
