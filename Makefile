@@ -12,13 +12,15 @@ PY := $(VENV)/bin/python
 STAMPS := .make
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/package-lock.json -type f 2>/dev/null)
 
-.PHONY: help run dev test lint migrate revision openapi openapi-check backend-test frontend-test e2e deps clean
+.PHONY: help run dev test lint migrate revision openapi openapi-check backend-test frontend-test e2e stack-test bench deps clean
 
 help:
 	@echo "make run       install, build the SPA, migrate, load the demo county, serve on http://$(HOST):$(PORT)"
 	@echo "make test      lint, backend tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set),"
-	@echo "               frontend unit tests, type check, build, browser tests (Chromium)"
+	@echo "               frontend unit tests, type check, build, browser tests (Chromium),"
+	@echo "               the compose topology without Docker: nginx + 2 API processes + worker (stack-test)"
 	@echo "make dev       reloading backend on :8000 + Vite dev server on :5173"
+	@echo "make bench     benchmarks on PostgreSQL (province data set) and SQLite, written to docs/benchmarks.md"
 	@echo "make migrate | revision m=\"...\" | openapi | lint"
 
 # --- installation (stamped, so a second run is fast) -------------------------------------
@@ -78,7 +80,7 @@ openapi-check: $(STAMPS)/backend-deps $(STAMPS)/frontend-deps
 
 # --- checks -------------------------------------------------------------------------------
 lint: $(STAMPS)/backend-deps $(STAMPS)/frontend-deps
-	cd backend && .venv/bin/ruff check app tests alembic && .venv/bin/ruff format --check app tests alembic/env.py
+	cd backend && .venv/bin/ruff check app tests alembic bench && .venv/bin/ruff format --check app tests bench alembic/env.py
 	cd frontend && npm run --silent typecheck
 
 backend-test: $(STAMPS)/backend-deps
@@ -98,7 +100,19 @@ frontend-test: $(STAMPS)/frontend-deps
 e2e: $(STAMPS)/backend-deps frontend/dist/index.html
 	bash scripts/e2e.sh
 
-test: lint openapi-check backend-test frontend-test e2e
+# nginx (Debian's) with frontend/nginx/default.conf in front of two API processes, the worker and S3
+# storage, on PostgreSQL (TEST_DATABASE_URL); a subset of the browser tests through it. Skipped outside
+# CI when nginx or TEST_DATABASE_URL is missing; CI=true never skips.
+stack-test: $(STAMPS)/backend-deps frontend/dist/index.html
+	bash scripts/ci-stack.sh
+
+# Benchmarks (minutes, not part of `make test`): PostgreSQL at BENCH_DATABASE_URL (default the local server's
+# `bench` database, created and filled with the province data set once), then SQLite; driven by wrk.
+bench: $(STAMPS)/backend-deps
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
+	cd backend && .venv/bin/python -m bench.run $(BENCH_ARGS)
+
+test: lint openapi-check backend-test frontend-test e2e stack-test
 	@echo "make test: all checks passed"
 
 clean:
