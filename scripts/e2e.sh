@@ -15,6 +15,17 @@ if [ -z "$CHROMIUM_PATH" ] || [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 export CHROMIUM_PATH
 
+# E2E_BASE_URL already set: a server is running there (scripts/ci-stack.sh: nginx in front of two API
+# processes); drive it as is, with its demo accounts' DEMO_PASSWORD, and start nothing.
+if [ -n "${E2E_BASE_URL:-}" ]; then
+  export DEMO_PASSWORD="${DEMO_PASSWORD:-${E2E_DEMO_PASSWORD:-e2e-Demo-pass-1}}"
+  backend/.venv/bin/python -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=5)" \
+    "${E2E_BASE_URL%/}/api/v1/health" >/dev/null 2>&1 \
+    || { echo "e2e: nothing healthy at E2E_BASE_URL=$E2E_BASE_URL" >&2; exit 1; }
+  cd frontend
+  exec npm run --silent e2e -- "$@"
+fi
+
 PORT="${E2E_PORT:-8765}"
 DATA_DIR="$(mktemp -d)"
 # Every browser request comes from 127.0.0.1: no per-address limit (the API tests cover it).

@@ -1,15 +1,19 @@
 """Static checks of the container deployment files.
 
 Reads docker-compose.yml, the Dockerfiles and frontend/nginx/default.conf from the
-repository root; needs no Docker engine and no database.
+repository root; needs no Docker engine and no database. docker-compose.yml is also validated against
+the Compose Specification's JSON schema, vendored in tests/data/ (see its README).
 """
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 
@@ -17,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 NGINX_CONF = ROOT / "frontend" / "nginx" / "default.conf"
 DOCKERFILES = ["backend/Dockerfile", "frontend/Dockerfile"]
-REQUIRED_SERVICES = {"db", "migrate", "api", "worker", "web"}
+COMPOSE_SCHEMA = Path(__file__).resolve().parent / "data" / "compose-spec.json"
+REQUIRED_SERVICES = {"db", "minio", "minio-init", "migrate", "api", "worker", "web"}
+S3_SETTINGS = ("S3_ENDPOINT_URL", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_REGION")
 NON_ROOT_BASE_IMAGES = ("nginxinc/nginx-unprivileged",)
 
 
@@ -135,12 +141,52 @@ def test_compose_uses_the_spec_without_version_key(compose: dict[str, Any]) -> N
     assert "version" not in compose
 
 
+def _schema_errors(document: Any) -> list[str]:
+    schema = json.loads(COMPOSE_SCHEMA.read_text(encoding="utf-8"))
+    # The schema's `$schema` URI is not the canonical one: name the draft rather than guess it.
+    validator = jsonschema.Draft201909Validator(schema, format_checker=jsonschema.FormatChecker())
+    return [
+        f"{'/'.join(map(str, error.absolute_path)) or '<root>'}: {error.message}"
+        for error in validator.iter_errors(document)
+    ]
+
+
+def test_compose_file_validates_against_the_compose_spec_schema(compose: dict[str, Any]) -> None:
+    assert _schema_errors(compose) == []
+
+
+@pytest.mark.parametrize(
+    ("where", "key", "value"),
+    [
+        (("services", "api"), "enviroment", {"A": "b"}),  # a misspelt key is not silently ignored
+        (("services", "api", "healthcheck"), "intervall", "5s"),
+        ((), "servics", {}),
+    ],
+)
+def test_a_broken_compose_file_fails_the_schema(
+    compose: dict[str, Any], where: tuple[str, ...], key: str, value: Any
+) -> None:
+    broken = copy.deepcopy(compose)
+    target = broken
+    for part in where:
+        target = target[part]
+    target[key] = value
+    errors = _schema_errors(broken)
+    assert errors and any(repr(key) in error for error in errors), errors
+
+
+def test_a_wrongly_typed_value_fails_the_schema(compose: dict[str, Any]) -> None:
+    broken = copy.deepcopy(compose)
+    broken["services"]["api"]["depends_on"]["db"]["condition"] = "service_ready"
+    assert _schema_errors(broken)
+
+
 def test_required_services_exist(services: dict[str, Any]) -> None:
     missing = REQUIRED_SERVICES - services.keys()
     assert not missing, f"missing services: {sorted(missing)}"
 
 
-@pytest.mark.parametrize("name", ["db", "api", "web"])
+@pytest.mark.parametrize("name", ["db", "minio", "api", "web"])
 def test_service_has_healthcheck(services: dict[str, Any], name: str) -> None:
     healthcheck = services[name].get("healthcheck") or {}
     assert not healthcheck.get("disable"), f"{name}: healthcheck disabled"
@@ -281,3 +327,55 @@ def test_worker_runs_reminders_outside_the_api(services: dict[str, dict[str, Any
     assert worker["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     api_env = services["api"]["environment"]
     assert str(api_env["RUN_REMINDERS_IN_PROCESS"]).lower() == "false"
+
+
+# ---------------------------------------------------------------- object storage
+
+
+def test_images_pulled_from_a_registry_are_pinned(services: dict[str, dict[str, Any]]) -> None:
+    for name, svc in services.items():
+        if svc.get("build") is not None:
+            continue
+        image = str(svc.get("image", ""))
+        tag = image.split("@", 1)[0].rpartition(":")[2] if ":" in image else ""
+        assert tag and tag != "latest" and re.search(r"\d", tag), f"{name}: image {image!r} is not pinned"
+
+
+def test_minio_keeps_its_data_in_a_named_volume_and_takes_credentials_from_env(
+    compose: dict[str, Any], services: dict[str, dict[str, Any]]
+) -> None:
+    minio = services["minio"]
+    assert str(minio["image"]).startswith("minio/minio:RELEASE.")
+    volumes = [str(v) for v in minio.get("volumes") or []]
+    assert any(v.startswith("miniodata:") for v in volumes), volumes
+    assert "miniodata" in (compose.get("volumes") or {})
+    env = _environment(minio)
+    for name in ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"):
+        # required from the environment, never a default baked into the file
+        assert re.fullmatch(r"\$\{[A-Z0-9_]+:?\?[^}]*\}", str(env.get(name))), (name, env.get(name))
+    assert not minio.get("ports"), "the S3 API is internal: downloads go through the API's checks"
+
+
+def test_the_bucket_is_created_once_before_the_backend_starts(services: dict[str, dict[str, Any]]) -> None:
+    init = services["minio-init"]
+    assert str(init["image"]).startswith("minio/mc:RELEASE.")
+    assert init.get("restart") == "no"
+    assert _depends_on(init).get("minio", {}).get("condition") == "service_healthy"
+    script = " ".join(_command(init))
+    assert "mc mb --ignore-existing" in script and "S3_BUCKET" in script
+    for name in ("api", "worker"):
+        deps = _depends_on(services[name])
+        assert deps.get("minio-init", {}).get("condition") == "service_completed_successfully", name
+
+
+@pytest.mark.parametrize("name", ["api", "worker"])
+def test_backend_stores_uploads_in_the_object_store(services: dict[str, dict[str, Any]], name: str) -> None:
+    env = _environment(services[name])
+    assert env.get("STORAGE_BACKEND") == "s3"
+    missing = [key for key in S3_SETTINGS if key not in env]
+    assert not missing, f"{name}: no {missing}"
+    assert "minio:9000" in str(env["S3_ENDPOINT_URL"])
+    assert re.fullmatch(r"\$\{S3_SECRET_ACCESS_KEY:?\?[^}]*\}", str(env["S3_SECRET_ACCESS_KEY"]))
+    # the bucket the app writes to is the one minio-init creates
+    bucket = str(env["S3_BUCKET"])
+    assert bucket == str(_environment(services["minio-init"])["S3_BUCKET"]), bucket

@@ -33,3 +33,16 @@ def test_development_generates_and_keeps_a_secret_key(tmp_path: Path) -> None:
 def test_database_urls_pick_async_drivers() -> None:
     assert normalise_database_url("postgresql://u@h:5432/d") == "postgresql+asyncpg://u@h:5432/d"
     assert normalise_database_url("sqlite:///x.db") == "sqlite+aiosqlite:///x.db"
+
+
+def test_s3_storage_needs_a_bucket(tmp_path: Path) -> None:
+    assert Settings(data_dir=tmp_path).storage_backend == "local"
+    with pytest.raises(ValidationError, match="S3_BUCKET"):
+        Settings(data_dir=tmp_path, storage_backend="s3")
+    settings = Settings(
+        data_dir=tmp_path, storage_backend="s3", s3_bucket="uploads", s3_secret_access_key="k"
+    )
+    assert settings.s3_region == "us-east-1"
+    assert "k" not in repr(settings.s3_secret_access_key)  # never printed in logs or tracebacks
+    with pytest.raises(ValidationError):
+        Settings(data_dir=tmp_path, storage_backend="ftp")

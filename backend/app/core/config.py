@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
@@ -36,6 +36,15 @@ class Settings(BaseSettings):
     # Uploaded documents (signed agreements, photos): directory (default DATA_DIR/attachments) and size cap.
     storage_dir: Path | None = None
     attachment_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    # Where uploads are kept: `local` (STORAGE_DIR, one machine) or `s3`, an S3-compatible object store
+    # (MinIO, AWS S3, ...) shared by every API machine. S3_ENDPOINT_URL empty = AWS's own endpoint;
+    # empty keys = boto3's default credential chain (AWS_* variables, an instance role).
+    storage_backend: Literal["local", "s3"] = "local"
+    s3_endpoint_url: str = ""
+    s3_bucket: str = ""
+    s3_access_key_id: str = ""
+    s3_secret_access_key: SecretStr = SecretStr("")
+    s3_region: str = "us-east-1"
     # The reminder job: how often it runs (0 = never), and whether the API process runs it itself
     # (embedded mode) or leaves it to `python -m app.worker` (the compose deployment).
     reminder_interval_seconds: int = Field(default=600, ge=0)
@@ -68,6 +77,8 @@ class Settings(BaseSettings):
             self.argon2_time_cost < 2 or self.argon2_memory_cost < 19456
         ):
             raise ValueError("Argon2 cost below the OWASP minimum is refused in production")
+        if self.storage_backend == "s3" and not self.s3_bucket:
+            raise ValueError("STORAGE_BACKEND=s3 needs S3_BUCKET")
         return self
 
     @property
