@@ -267,6 +267,47 @@ async def seed_scale_command(size: str, seed: int) -> None:
     print(f"  accounts' password: {BENCH_PASSWORD} (a benchmark data set: never on a production database)")
 
 
+async def plan_counties(username: str, school_year: int) -> None:
+    """Propose the rotation plan of every county of the account's jurisdiction, one by one, with progress."""
+    from app.auth.service import claims_for
+    from app.core.policy import Caller
+    from app.planning.proposals import propose
+    from app.planning.schemas import ProposalCreate
+    from app.regions.service import region_path_of_organization
+
+    async with session_scope() as session:
+        user = await session.scalar(select(User).where(User.username == username))
+        if user is None or user.role != Role.bureau_admin:
+            raise SystemExit(f"plan-counties: {username} is no bureau administrator")
+        path = await region_path_of_organization(session, user.organization_id)
+        caller = Caller.from_claims(claims_for(user, path))
+        counties = (
+            await session.scalars(
+                select(Region)
+                .where(Region.level == RegionLevel.county, Region.path.startswith(path or "-"))
+                .order_by(Region.code)
+            )
+        ).all()
+    started = time.perf_counter()
+    slowest = (0.0, "")
+    filled = seats = 0
+    for county in tqdm(counties, desc="counties", unit="county", file=sys.stderr):
+        began = time.perf_counter()
+        async with session_scope() as session:  # one transaction per county: a failure loses one plan
+            proposal = await propose(
+                session, caller=caller, data=ProposalCreate(region_id=county.id, school_year=school_year)
+            )
+            totals = proposal.result["totals"]
+        filled, seats = filled + totals["filled"], seats + totals["seats"]
+        slowest = max(slowest, (time.perf_counter() - began, county.name))
+    await dispose_engine()
+    seconds = time.perf_counter() - started
+    print(
+        f"plan-counties: {len(counties)} counties in {seconds:.1f} s "
+        f"(slowest {slowest[1]}: {slowest[0]:.2f} s); {filled} of {seats} seats filled"
+    )
+
+
 def write_openapi(target: Path | None) -> None:
     from app.main import create_app
 
@@ -291,6 +332,9 @@ def main(argv: list[str] | None = None) -> None:
     sc = sub.add_parser("seed-scale", help="generate a province-scale data set for benchmarks")
     sc.add_argument("--size", choices=["province", "city", "county"], default="province")
     sc.add_argument("--seed", type=int, default=1, help="same seed, same data")
+    pc = sub.add_parser("plan-counties", help="propose the rotation plan of every county of a bureau")
+    pc.add_argument("--username", required=True, help="a bureau administrator (the province's: all counties)")
+    pc.add_argument("--school-year", type=int, required=True)
     op = sub.add_parser("openapi", help="write the OpenAPI document")
     op.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
@@ -300,6 +344,8 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(create_user(args))
     elif args.command == "seed-scale":
         asyncio.run(seed_scale_command(args.size, args.seed))
+    elif args.command == "plan-counties":
+        asyncio.run(plan_counties(args.username, args.school_year))
     elif args.command == "openapi":
         write_openapi(args.output)
 

@@ -34,6 +34,7 @@ from app.core.enums import (
     MeetingKind,
     MeetingStatus,
     MinutesStatus,
+    NeedPriority,
     Party,
     RegionLevel,
     Role,
@@ -42,6 +43,7 @@ from app.core.enums import (
     RotationStatus,
     SchoolLocale,
     Stage,
+    Term,
     TitleRank,
     WorkLogKind,
 )
@@ -231,6 +233,7 @@ async def seed_scale(
             "checkin",
             "work_log",
             "activity",
+            "staffing_need",
         ]
     )
     now = datetime(2026, 11, 30, 20, 0, tzinfo=UTC)
@@ -641,6 +644,33 @@ async def seed_scale(
             }
 
     await w.write("activity", activities(), shape.activities)
+
+    # Staffing needs of the current school year: each weak school asks for teachers of one to three
+    # subjects of its stage (about 100 needs a county, one in five urgent) — the rotation planner's input.
+    needs = []
+    school_year = TODAY.year if TODAY.month >= 9 else TODAY.year - 1
+    for school in schools:
+        if not school["is_weak"]:
+            continue
+        subjects = SUBJECTS_BY_STAGE.get(school["stage"], SUBJECTS_BY_STAGE[Stage.primary])
+        for subject in rng.sample(subjects, min(len(subjects), rng.choice((1, 2, 2, 3)))):
+            needs.append(
+                {
+                    "school_id": school["id"],
+                    "school_year": school_year,
+                    "term": _weighted(rng, ((Term.year, 60), (Term.autumn, 20), (Term.spring, 20))),
+                    "subject": subject,
+                    "stage": school["stage"],
+                    "teacher_count": 1 if rng.random() < 0.8 else 2,
+                    "priority": NeedPriority.urgent if rng.random() < 0.2 else NeedPriority.normal,
+                    "notes": "",
+                    "created_by_id": None,
+                    **stamp,
+                }
+            )
+    for need, need_id in zip(needs, w.ids("staffing_need", len(needs)), strict=True):
+        need["id"] = need_id
+    await w.write("staffing_need", needs, len(needs))
 
     # Accounts: the bureaus' staff, an administrator per school, and the rotated teachers.
     password_hash = hash_password(BENCH_PASSWORD)  # one hash for all: Argon2 per account would take hours

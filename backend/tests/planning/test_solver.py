@@ -306,7 +306,8 @@ def _county_inputs(*, seed: int, teachers: int, needs: int, schools: int) -> Pla
     return PlanInput(candidates, need_list, quotas, paired)
 
 
-def test_a_county_solves_well_within_two_seconds() -> None:
+def test_a_county_size_instance_solves_to_optimality() -> None:
+    """Its time is measured by `make bench` (docs/benchmarks.md), not asserted here."""
     inputs = _county_inputs(seed=2026, teachers=500, needs=100, schools=20)
     solve(PlanInput(inputs.candidates[:5], inputs.needs[:5]))  # warm up scipy's imports
     started = time.perf_counter()
@@ -320,7 +321,6 @@ def test_a_county_solves_well_within_two_seconds() -> None:
         f"backbone shortfall {t.backbone_shortfall}, {t.paired} paired, {t.total_km:.0f} km"
     )
     assert t.optimal
-    assert elapsed < 2.0
     assert t.filled > 0.8 * t.seats  # the instance is a realistic one, not an empty plan
     assert recompute(inputs, plan.assignments).problems == ()  # the solution keeps every constraint
 
