@@ -308,6 +308,20 @@ async def plan_counties(username: str, school_year: int) -> None:
     )
 
 
+def backup_command(output: Path | None) -> None:
+    from app.backup import backup, default_name
+
+    target = backup(output or get_settings().data_dir / "backups" / default_name())
+    print(f"backup: {target} ({target.stat().st_size / 1_048_576:.1f} MB)")
+
+
+def restore_command(source: Path) -> None:
+    from app.backup import restore
+
+    restore(source)
+    print(f"restore: the database now holds the contents of {source}")
+
+
 def write_openapi(target: Path | None) -> None:
     from app.main import create_app
 
@@ -335,6 +349,12 @@ def main(argv: list[str] | None = None) -> None:
     pc = sub.add_parser("plan-counties", help="propose the rotation plan of every county of a bureau")
     pc.add_argument("--username", required=True, help="a bureau administrator (the province's: all counties)")
     pc.add_argument("--school-year", type=int, required=True)
+    bk = sub.add_parser("backup", help="back up the database (while the server runs)")
+    bk.add_argument("--output", type=Path, help="default: DATA_DIR/backups/pairing-<time>.db|.dump")
+    rs = sub.add_parser(
+        "restore", help="replace the database's contents with a backup (stop the server first)"
+    )
+    rs.add_argument("file", type=Path)
     op = sub.add_parser("openapi", help="write the OpenAPI document")
     op.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
@@ -346,6 +366,10 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(seed_scale_command(args.size, args.seed))
     elif args.command == "plan-counties":
         asyncio.run(plan_counties(args.username, args.school_year))
+    elif args.command == "backup":
+        backup_command(args.output)
+    elif args.command == "restore":
+        restore_command(args.file)
     elif args.command == "openapi":
         write_openapi(args.output)
 
