@@ -2,6 +2,8 @@
 
 import asyncio
 import contextlib
+import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,23 +15,36 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api import api_router
+from app.core import logs
 from app.core.conditional import ConditionalGetMiddleware
 from app.core.config import get_settings
 from app.core.db import dispose_engine
 from app.core.errors import install_error_handlers, problem
 from app.core.i18n import current_locale, negotiate, t
+from app.core.logs import new_request_id, request_id
 from app.integrations.idempotency import IdempotencyMiddleware
 from app.integrations.ratelimit import RateLimitMiddleware
 
+# The SPA loads only its own scripts (no inline script); Ant Design writes its styles into <style>
+# elements at run time, hence 'unsafe-inline' for styles alone. Photos preview from blob: URLs.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+access_log = logging.getLogger("app.access")
 
 
-class LocaleAndHeadersMiddleware:
-    """Sets the request's language for messages, and adds security headers to every answer."""
+class RequestContextMiddleware:
+    """Per request: its language for messages, its id (answered and on every log line), security
+    headers on the answer, and one access log line (method, path, status, time; never a query string,
+    a header or a body)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -38,18 +53,39 @@ class LocaleAndHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
         headers = dict(scope.get("headers") or [])
         # Not reset afterwards: the 500 handler runs outside this middleware and must still speak the
         # caller's language; each request runs in its own task, so the value cannot leak to another.
         current_locale.set(negotiate(headers.get(b"accept-language", b"").decode("latin-1")))
+        rid = new_request_id(headers.get(b"x-request-id", b"").decode("latin-1"))
+        request_id.set(rid)
+        path: str = scope.get("path", "")
+        extra = [*SECURITY_HEADERS, (b"vary", b"Accept-Language"), (b"x-request-id", rid.encode())]
+        if not path.startswith("/docs"):  # Swagger UI loads its scripts from a CDN, inline
+            extra.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
+        if scope.get("scheme") == "https":  # behind the proxy: uvicorn --proxy-headers sets it
+            extra.append(HSTS)
+        status = 500
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], *SECURITY_HEADERS, (b"vary", b"Accept-Language")]
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            access_log.info(
+                "%s %s %s",
+                scope.get("method"),
+                path,
+                status,
+                extra={"method": scope.get("method"), "path": path, "status": status,
+                       "duration_ms": round((time.perf_counter() - started) * 1000, 1)},
+            )  # fmt: skip
 
 
 @asynccontextmanager
@@ -73,6 +109,7 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
 
 def create_app() -> FastAPI:
     settings = get_settings()
+    logs.configure(json_lines=settings.json_logs, level=settings.log_level)
     app = FastAPI(
         title="School pairing platform API (结对帮扶平台)",
         version="1.0.0",
@@ -98,7 +135,7 @@ def create_app() -> FastAPI:
     app.add_middleware(IdempotencyMiddleware, fastapi_app=app)  # innermost: keeps the route's own answer
     app.add_middleware(ConditionalGetMiddleware)
     app.add_middleware(RateLimitMiddleware)
-    app.add_middleware(LocaleAndHeadersMiddleware)
+    app.add_middleware(RequestContextMiddleware)
     _mount_spa(app, settings.frontend_dist)
     return app
 

@@ -317,7 +317,7 @@ def test_nginx_caches_hashed_assets_and_revalidates_index(nginx_conf: str) -> No
 
 def test_nginx_limits_and_security_headers(nginx_conf: str) -> None:
     assert re.search(r"client_max_body_size\s+20m\s*;", nginx_conf)
-    for header in ("X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
+    for header in ("X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Content-Security-Policy"):
         assert re.search(r"add_header\s+" + header + r"\s", nginx_conf), header
 
 
@@ -379,3 +379,10 @@ def test_backend_stores_uploads_in_the_object_store(services: dict[str, dict[str
     # the bucket the app writes to is the one minio-init creates
     bucket = str(env["S3_BUCKET"])
     assert bucket == str(_environment(services["minio-init"])["S3_BUCKET"]), bucket
+
+
+def test_nginx_sends_the_same_content_security_policy_as_the_app(nginx_conf: str) -> None:
+    from app.main import CONTENT_SECURITY_POLICY
+
+    policies = set(re.findall(r'add_header\s+Content-Security-Policy\s+"([^"]+)"', nginx_conf))
+    assert policies == {CONTENT_SECURITY_POLICY}

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     webhook_allow_private_addresses: bool = False
     # The schools' time zone: what "today" is for check-ins, attendance and due dates.
     timezone: str = "Asia/Shanghai"
+    # Log lines: `json` (one object per line, the default in production) or `text`; and the level.
+    log_format: Literal["json", "text"] | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> "Settings":
@@ -84,6 +87,10 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
+
+    @property
+    def json_logs(self) -> bool:
+        return self.log_format == "json" if self.log_format else self.environment == "production"
 
     @property
     def is_sqlite(self) -> bool:
