@@ -13,6 +13,7 @@ from app.core.clock import now
 from app.core.config import get_settings
 from app.core.enums import Role
 from app.core.errors import RateLimited, Unauthorized, ValidationFailed
+from app.core.passwords import check_password
 from app.core.policy import Caller
 from app.core.security import (
     AccessClaims,
@@ -177,6 +178,7 @@ async def change_password(session: AsyncSession, caller: Caller, data: PasswordC
     valid, _ = verify_password(data.current_password, user.password_hash)
     if not valid:
         raise ValidationFailed("wrong_password", field="current_password")
+    check_password(data.new_password, username=user.username, field="new_password")
     user.password_hash = hash_password(data.new_password)
     user.updated_at = now()
     await revoke_refresh_tokens(session, user.id)

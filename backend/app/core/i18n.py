@@ -51,6 +51,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "请填写用户名和密码（表单格式提交）。",
         "en": "Username and password are required (as form fields).",
     },
+    "password_too_common": {
+        "zh-CN": "这个密码太常见，很容易被猜到，请换一个。",
+        "en": "This password is among the most common ones and easy to guess; choose another.",
+    },
+    "password_is_username": {
+        "zh-CN": "密码不能与用户名相同。",
+        "en": "The password may not be the username.",
+    },
     "wrong_password": {"zh-CN": "当前密码不正确。", "en": "The current password is wrong."},
     "bad_refresh": {
         "zh-CN": "刷新令牌无效或已失效，请重新登录。",

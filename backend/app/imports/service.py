@@ -21,6 +21,7 @@ from app.core import audit, labels, policy
 from app.core.enums import RegionLevel, Role
 from app.core.errors import AppError, Forbidden, ValidationFailed
 from app.core.i18n import t, validation_message
+from app.core.passwords import check_password
 from app.core.policy import Caller
 from app.core.security import hash_password
 from app.imports.columns import COLUMNS, CellError, Column, ImportKind, match_headings, read_cell
@@ -364,6 +365,11 @@ async def _check_users(session: AsyncSession, caller: Caller, rows: list[Row], i
         payload.pop("school_code")
         payload.pop("teacher_id")
         data = _validate(UserCreate, payload, row, issues, {})
+        if data is not None and "password" not in row.failed:
+            try:
+                check_password(data.password, username=data.username)
+            except ValidationFailed as refused:
+                issues.add(row, "password", refused.detail(), value=False)
         if data is None or row.failed:
             continue
         links: dict[str, int | None] = {"organization_id": caller.organization_id, "school_id": None}

@@ -10,6 +10,7 @@ from app.core.clock import now
 from app.core.enums import Role
 from app.core.errors import Conflict, Duplicate, Forbidden, ValidationFailed
 from app.core.listing import ListSpec, where_equal
+from app.core.passwords import check_password
 from app.core.policy import Caller
 from app.core.security import hash_password
 from app.core.versioning import check_version
@@ -109,6 +110,7 @@ async def create_user(session: AsyncSession, *, caller: Caller, data: UserCreate
         raise Forbidden()
     if await session.scalar(select(User.id).where(User.username == data.username)) is not None:
         raise Duplicate("username", data.username)
+    check_password(data.password, username=data.username)
     links = await _resolve_links(
         session,
         caller,
@@ -136,6 +138,8 @@ async def update_user(
     if not policy.can_manage_users(caller):
         raise Forbidden()
     check_version(user.version, expected_version)
+    if data.password is not None:
+        check_password(data.password, username=user.username)
     changes = updates.changed_fields(user, data, exclude={"password"})
     if user.id == caller.user_id and (changes.get("is_active") is False or "role" in changes):
         raise ValidationFailed(
