@@ -48,7 +48,7 @@ run: $(STAMPS)/backend-deps frontend/dist/index.html
 	@echo "  结对帮扶平台 / School pairing platform:  http://$(HOST):$(PORT)/"
 	@echo "  API docs: http://$(HOST):$(PORT)/docs"
 	@echo ""
-	cd backend && exec .venv/bin/uvicorn app.main:app --host $(HOST) --port $(PORT) --limit-concurrency 200
+	cd backend && exec .venv/bin/uvicorn app.main:app --host $(HOST) --port $(PORT) --limit-concurrency 200 --no-access-log
 
 dev: $(STAMPS)/backend-deps $(STAMPS)/frontend-deps
 	cd backend && .venv/bin/alembic upgrade head && .venv/bin/python -m app.cli seed-demo

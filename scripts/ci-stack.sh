@@ -150,7 +150,7 @@ s3 create >"$WORK/bucket.log" 2>&1 || fail "the S3 server did not start, or the 
 for port in "$API1" "$API2"; do
   # compose's api command, one worker per process here (two processes stand for two workers/machines)
   start "api-$port" bash -c "cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port $port \
-    --limit-concurrency 200 --proxy-headers --forwarded-allow-ips=127.0.0.1"
+    --limit-concurrency 200 --proxy-headers --forwarded-allow-ips=127.0.0.1 --no-access-log"
 done
 start worker bash -c "cd backend && exec .venv/bin/python -m app.worker"
 for port in "$API1" "$API2"; do

@@ -41,7 +41,7 @@ healthy() {
 if healthy; then echo "e2e: port $PORT is already in use (set E2E_PORT)" >&2; exit 1; fi
 
 (cd backend && .venv/bin/alembic upgrade head && .venv/bin/python -m app.cli seed-demo >/dev/null 2>&1)
-(cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port "$PORT" >"$LOG" 2>&1) &
+(cd backend && exec .venv/bin/uvicorn app.main:app --host 127.0.0.1 --port "$PORT" --no-access-log >"$LOG" 2>&1) &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
 

@@ -3,7 +3,7 @@
 // Bundle budgets, run after every `vite build` (npm run build): the gzip size of the JavaScript the
 // login page + app shell and the teacher's mobile home load up front, against their limits, and no
 // ECharts/zrender in either. Prints a table and the largest chunks; exits 1 when a budget fails.
-//   node scripts/bundle-budget.mjs [--warn] [outDir]     (default: dist, as build.outDir in vite.config.ts)
+//   node scripts/bundle-budget.mjs [--warn=NAME …] [outDir]     (default: dist, as build.outDir in vite.config.ts)
 // Needs build.manifest (vite.config.ts). The rules are in budget-lib.mjs.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,8 +13,9 @@ import { computeBudgets, formatReport } from './budget-lib.mjs';
 
 const frontend = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-// --warn: report an exceeded budget without failing (while the shell is being slimmed to budget)
-const warnOnly = args.includes('--warn');
+// --warn=NAME: report that budget's excess without failing the build (a budget known to be missed,
+// while that part is slimmed); every other budget fails the build when exceeded.
+const warned = new Set(args.filter((a) => a.startsWith('--warn=')).map((a) => a.slice('--warn='.length)));
 const outDir = resolve(frontend, args.find((a) => !a.startsWith('--')) ?? 'dist');
 const manifestPath = resolve(outDir, '.vite', 'manifest.json');
 if (!existsSync(manifestPath)) {
@@ -28,4 +29,9 @@ const report = computeBudgets(manifest, (file) => gzipSync(read(file)).length, {
   readText: (file) => read(file).toString('utf8'),
 });
 console.log(formatReport(report));
-process.exit(report.ok || warnOnly ? 0 : 1);
+// ECharts in a budgeted set, or a budget's module gone, always fails; only the size may be warned.
+const failing = report.budgets.filter((b) => (b.over && !warned.has(b.name)) || b.heavy.length > 0 || b.missing.length > 0);
+for (const b of report.budgets.filter((x) => x.over && warned.has(x.name))) {
+  console.log(`bundle-budget: "${b.name}" is over budget (known, reported only: --warn=${b.name})`);
+}
+process.exit(failing.length === 0 ? 0 : 1);

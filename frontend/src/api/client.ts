@@ -89,7 +89,7 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   if (result.response.ok && result.error === undefined) {
     return result.data as T;
   }
-  throw new ApiError(toProblem(result.error, result.response.status));
+  throw new ApiError(toProblem(result.error, result.response.status), result.error);
 }
 
 /** If-Match header for optimistic concurrency. */

@@ -43,6 +43,10 @@ export type WebhookEvent = Schemas['WebhookEvent'];
 export type WebhookDelivery = Schemas['DeliveryRead'];
 export type WebhookAttempt = Schemas['AttemptRead'];
 export type DeliveryStatus = Schemas['DeliveryStatus'];
+/** Bulk import (批量导入): what a file holds, and the check's (or the import's) report with its cell errors. */
+export type ImportKind = Schemas['ImportKind'];
+export type ImportReport = Schemas['ImportReport'];
+export type ImportIssue = Schemas['ImportIssue'];
 
 export interface Page<T> {
   items: T[];
@@ -289,3 +293,27 @@ export const ASSESSMENT_SOURCES = ['manual', 'meetings', 'rotations', 'activitie
 /** What the server may list in an assessment's `allowed_actions`. */
 export const ASSESSMENT_ACTIONS = ['edit', 'score', 'publish'] as const;
 export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
+
+/** Rotation planning (轮岗规划): a receiving school's staffing need (缺编需求). */
+export type Need = Schemas['NeedRead'];
+export type NeedCreate = Schemas['NeedCreate'];
+export type NeedUpdate = Schemas['NeedUpdate'];
+export type NeedPriority = Schemas['NeedPriority'];
+/** An eligible teacher of a supporting school for a school year (可交流教师), and whether their school keeps them back. */
+export type SupplyRow = Schemas['SupplyRow'];
+export type UnavailabilityCreate = Schemas['UnavailabilityCreate'];
+/** A county's solved rotation plan (轮岗方案): its totals, assignments, per-school quotas, needs and problems. */
+export type Proposal = Schemas['ProposalRead'];
+export type ProposalSummary = Schemas['ProposalSummary'];
+export type ProposalCreate = Schemas['ProposalCreate'];
+export type ProposalStatus = Schemas['ProposalStatus'];
+export type ProposalTotals = Schemas['ProposalTotals'];
+export type ProposalAssignment = Schemas['ProposalAssignment'];
+export type ProposalNeed = Schemas['ProposalNeed'];
+export type ProposalSchool = Schemas['ProposalSchool'];
+export type ProposalProblem = Schemas['ProposalProblem'];
+export type AssignmentRef = Schemas['AssignmentRef'];
+export type RegionLevel = Schemas['RegionLevel'];
+
+export const NEED_PRIORITIES = ['urgent', 'normal'] as const satisfies readonly NeedPriority[];
+export const PROPOSAL_STATUSES = ['draft', 'accepted'] as const satisfies readonly ProposalStatus[];

@@ -15,6 +15,10 @@ const ALL: Capability[] = [
   'rotations.propose',
   'rotations.approve',
   'calendar.edit',
+  'needs.view',
+  'needs.edit',
+  'planning.view',
+  'planning.edit',
   'rotationReports.view',
   'bulletin.view',
   'assessments.view',
@@ -29,6 +33,7 @@ const ALL: Capability[] = [
   'users.edit',
   'integrations.view',
   'integrations.edit',
+  'imports.view',
   'profile.view',
 ];
 
@@ -50,6 +55,8 @@ describe('accessFor', () => {
       'meetings.view',
       'compliance.view',
       'rotations.view',
+      'needs.view',
+      'planning.view',
       'rotationReports.view',
       'bulletin.view',
       'assessments.view',
@@ -73,6 +80,8 @@ describe('accessFor', () => {
       'compliance.view',
       'rotations.view',
       'rotations.propose',
+      'needs.view',
+      'needs.edit',
       'rotationReports.view',
       'bulletin.view',
       'assessments.view',
@@ -81,6 +90,7 @@ describe('accessFor', () => {
       'teachers.view',
       'teachers.edit',
       'users.view',
+      'imports.view',
       'profile.view',
     ]);
     expect(accessFor({ role: 'school_admin', school_id: 4 }).fixedSchoolId).toBe(4);
@@ -184,6 +194,20 @@ describe('accessFor', () => {
     const can = (role: Role) => accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can('bulletin.view');
     for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) expect(can(role)).toBe(true);
     expect(can('teacher')).toBe(false);
+  });
+
+  it('rotation planning: staff see the needs and supply, the bureau admin and school admins record them; only the bureau plans, only its admin acts', () => {
+    const can = (role: Role, c: Capability) => accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can(c);
+    for (const role of ['bureau_admin', 'bureau_viewer', 'school_admin'] as const) expect(can(role, 'needs.view')).toBe(true);
+    expect(can('bureau_admin', 'needs.edit')).toBe(true);
+    expect(can('school_admin', 'needs.edit')).toBe(true);
+    expect(can('bureau_viewer', 'needs.edit')).toBe(false);
+    expect(can('bureau_admin', 'planning.view')).toBe(true);
+    expect(can('bureau_viewer', 'planning.view')).toBe(true);
+    expect(can('bureau_admin', 'planning.edit')).toBe(true);
+    for (const role of ['bureau_viewer', 'school_admin', 'teacher'] as const) expect(can(role, 'planning.edit')).toBe(false);
+    expect(can('school_admin', 'planning.view')).toBe(false);
+    for (const c of ['needs.view', 'needs.edit', 'planning.view'] as const) expect(can('teacher', c)).toBe(false);
   });
 
   it('no user, no capability', () => {

@@ -41,6 +41,14 @@ export type Capability =
   | 'rotations.approve'
   /** The bureau's holidays and make-up school days that attendance counts with. */
   | 'calendar.edit'
+  /** The rotation plan's inputs: the staffing needs (缺编需求) in scope and the supporting schools' eligible teachers (可交流教师). */
+  | 'needs.view'
+  /** Record one's own school's staffing needs and keep its teachers out of a year's plan (the bureau admin: any school's). */
+  | 'needs.edit'
+  /** The county rotation plans (轮岗方案) the solver proposed: their totals, assignments and explanations. */
+  | 'planning.view'
+  /** Propose a county plan, review its assignments and accept it (its rotations are created as planned). */
+  | 'planning.edit'
   /** A teacher's own rotation on the phone (/my): check-in, work log, leave, attendance, evaluation. */
   | 'rotations.mine'
   /** The rotation reports: rotation-rate compliance, the title-service ledger, a school's rotating teachers. */
@@ -79,6 +87,10 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'rotations.propose',
     'rotations.approve',
     'calendar.edit',
+    'needs.view',
+    'needs.edit',
+    'planning.view',
+    'planning.edit',
     'rotationReports.view',
     'bulletin.view',
     'assessments.view',
@@ -103,6 +115,8 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'meetings.view',
     'compliance.view',
     'rotations.view',
+    'needs.view',
+    'planning.view',
     'rotationReports.view',
     'bulletin.view',
     'assessments.view',
@@ -123,6 +137,8 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'compliance.view',
     'rotations.view',
     'rotations.propose',
+    'needs.view',
+    'needs.edit',
     'rotationReports.view',
     'bulletin.view',
     'assessments.view',

@@ -12,11 +12,19 @@ describe('route table', () => {
     const all = [...staff.slice(0, 9), 'calendar.menu', ...staff.slice(9)];
     // the integration clients (集成客户端) and webhooks (事件订阅) are the bureau's, next to the accounts
     const withIntegrations = (menu: string[]) => menu.flatMap((k) => (k === 'nav.users' ? [k, 'nav.integrations', 'nav.webhooks'] : [k]));
+    // bulk import (批量导入) right after the accounts: the bureau admin's and the school admins' (their teachers), not the viewer's
+    const withImports = (menu: string[]) => menu.flatMap((k) => (k === 'nav.users' ? [k, 'nav.imports'] : [k]));
+    // rotation planning right after the rotations: staffing needs and available teachers for the bureau and school admins,
+    // the county plans (轮岗方案) for the bureau only
+    const withPlanning = (menu: string[], plans: boolean) =>
+      menu.flatMap((k) =>
+        k === 'rotation.menu' ? [k, 'planning.menu.needs', 'planning.menu.supply', ...(plans ? ['planning.menu.proposals'] : [])] : [k],
+      );
     // the bureau's dashboard comes first
-    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['dashboard.menu', ...withIntegrations(all)]);
-    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['dashboard.menu', ...withIntegrations(staff)]);
+    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['dashboard.menu', ...withPlanning(withImports(withIntegrations(all)), true)]);
+    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['dashboard.menu', ...withPlanning(withIntegrations(staff), true)]);
     // a school admin's own school comes first
-    expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(['schoolDashboard.menu', ...staff]);
+    expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(['schoolDashboard.menu', ...withPlanning(withImports(staff), false)]);
     expect(labels({ role: 'teacher', school_id: 4 })).toEqual(['mobile.menu', 'nav.profile']);
   });
 
@@ -76,6 +84,29 @@ describe('route table', () => {
     expect(can('bureau_viewer', 'integrations.view')).toBe(true);
     expect(can('bureau_viewer', 'integrations.edit')).toBe(false);
     for (const role of ['school_admin', 'teacher'] as const) expect(can(role, 'integrations.view')).toBe(false);
+  });
+
+  it('bulk import needs its own capability: the bureau admin and school admins, never the viewer or teachers', () => {
+    expect(ROUTES.find((r) => r.path === '/imports')?.capability).toBe('imports.view');
+    expect(menuKeyFor('/imports')).toBe('/imports');
+    const can = (role: 'bureau_admin' | 'bureau_viewer' | 'school_admin' | 'teacher') =>
+      accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can('imports.view');
+    expect(can('bureau_admin')).toBe(true);
+    expect(can('school_admin')).toBe(true);
+    expect(can('bureau_viewer')).toBe(false);
+    expect(can('teacher')).toBe(false);
+  });
+
+  it('rotation planning: needs and supply for the bureau and school admins, the county plans for the bureau only', () => {
+    expect(ROUTES.find((r) => r.path === '/needs')?.capability).toBe('needs.view');
+    expect(ROUTES.find((r) => r.path === '/planning/supply')?.capability).toBe('needs.view');
+    expect(ROUTES.find((r) => r.path === '/planning')?.capability).toBe('planning.view');
+    expect(ROUTES.find((r) => r.path === '/planning/:id')?.capability).toBe('planning.view');
+    // the supply page is its own entry, a plan's page highlights the plans
+    expect(menuKeyFor('/needs')).toBe('/needs');
+    expect(menuKeyFor('/planning/supply')).toBe('/planning/supply');
+    expect(menuKeyFor('/planning/12')).toBe('/planning');
+    expect(menuKeyFor('/planningx')).toBeUndefined();
   });
 
   it('recording a meeting needs the edit capability', () => {

@@ -2,12 +2,14 @@
 // needs. The menu (AppLayout) and the route guards (router.tsx) both read this table.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
   FlagOutlined,
   FundOutlined,
   HomeOutlined,
@@ -23,6 +25,7 @@ import {
   TrophyOutlined,
   UserOutlined,
   UserSwitchOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { Capability } from './access';
 
@@ -33,6 +36,9 @@ export type MenuLabelKey =
   | 'nav.meetings'
   | 'nav.compliance'
   | 'rotation.menu'
+  | 'planning.menu.needs'
+  | 'planning.menu.supply'
+  | 'planning.menu.proposals'
   | 'rotationReport.menu.roster'
   | 'rotationReport.menu.compliance'
   | 'rotationReport.menu.ledger'
@@ -95,6 +101,12 @@ const RotationListPage = lazy(() => import('../features/rotations/RotationListPa
 const RotationFormPage = lazy(() => import('../features/rotations/RotationFormPage'));
 const RotationDetailPage = lazy(() => import('../features/rotations/RotationDetailPage'));
 const CalendarDaysPage = lazy(() => import('../features/rotations/CalendarDaysPage'));
+// rotation planning (轮岗规划): staffing needs, the teachers available, the county plans; own chunks
+// (ECharts only in the plan review's lazy chart)
+const NeedListPage = lazy(() => import('../features/planning/NeedListPage'));
+const SupplyPage = lazy(() => import('../features/planning/SupplyPage'));
+const ProposalListPage = lazy(() => import('../features/planning/ProposalListPage'));
+const ProposalPage = lazy(() => import('../features/planning/ProposalPage'));
 const RotationRosterPage = lazy(() => import('../features/rotationReports/RotationRosterPage'));
 const RotationCompliancePage = lazy(() => import('../features/rotationReports/RotationCompliancePage'));
 const RotationCandidatesPage = lazy(() => import('../features/rotationReports/CandidatesPage'));
@@ -162,6 +174,26 @@ export const ROUTES: readonly AppRoute[] = [
   },
   { path: '/rotations/new', capability: 'rotations.propose', Component: RotationFormPage },
   { path: '/rotations/:id', capability: 'rotations.view', Component: RotationDetailPage },
+  // planning the rotations, next to them: what schools lack, whom they can send, the county's plan
+  {
+    path: '/needs',
+    capability: 'needs.view',
+    Component: NeedListPage,
+    menu: { labelKey: 'planning.menu.needs', icon: <FileSearchOutlined />, testId: 'menu-needs' },
+  },
+  {
+    path: '/planning/supply',
+    capability: 'needs.view',
+    Component: SupplyPage,
+    menu: { labelKey: 'planning.menu.supply', icon: <UsergroupAddOutlined />, testId: 'menu-supply' },
+  },
+  {
+    path: '/planning',
+    capability: 'planning.view',
+    Component: ProposalListPage,
+    menu: { labelKey: 'planning.menu.proposals', icon: <ApartmentOutlined />, testId: 'menu-planning' },
+  },
+  { path: '/planning/:id', capability: 'planning.view', Component: ProposalPage },
   // the rotation reports, next to the rotations they report on
   {
     path: '/rotations/roster',

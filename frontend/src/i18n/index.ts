@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import zhCN from './zh-CN.json';
 import { setApiLanguage } from '../api/client';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -31,12 +29,19 @@ function applySideEffects(lang: Language): void {
   document.documentElement.lang = lang;
 }
 
-/** Chinese ships in the main bundle (it is the default and the fallback); English is its own chunk,
- * fetched the first time it is needed, so Chinese users never download it. */
+/** Each language's catalogue is its own chunk (with its dayjs locale), fetched before the first render
+ * for the remembered language (main.tsx awaits i18nReady) and on the first switch to another, so nobody
+ * downloads a catalogue they do not use and the main bundle stays small. Both have the same keys
+ * (i18n.test.ts), so one is enough. */
+const catalogues: Record<Language, () => Promise<{ default: object }>> = {
+  'zh-CN': () => Promise.all([import('./zh-CN.json'), import('dayjs/locale/zh-cn')]).then(([catalogue]) => catalogue),
+  en: () => import('./en.json'),
+};
+
 async function ensureLoaded(lang: Language): Promise<void> {
-  if (lang === 'zh-CN' || i18n.hasResourceBundle(lang, 'translation')) return;
-  const { default: en } = await import('./en.json');
-  i18n.addResourceBundle('en', 'translation', en);
+  if (i18n.hasResourceBundle(lang, 'translation')) return;
+  const { default: catalogue } = await catalogues[lang]();
+  i18n.addResourceBundle(lang, 'translation', catalogue);
 }
 
 /** Switch the UI language and remember it in this browser. */
@@ -55,25 +60,28 @@ export function currentLanguage(): Language {
   return normalizeLanguage(i18n.language) ?? 'zh-CN';
 }
 
+const setTitle = () => {
+  document.title = i18n.t('app.title');
+};
+
 const initial = storedLanguage();
-applySideEffects(initial);
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN } },
-  lng: 'zh-CN',
+  resources: {},
+  lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
-/** Resolves when the remembered language is ready; the app renders after it (no flash of Chinese
- * for English users, one small fetch for them). */
-export const i18nReady: Promise<void> =
-  initial === 'zh-CN' ? Promise.resolve() : ensureLoaded(initial).then(() => i18n.changeLanguage(initial)).then(() => undefined);
-
-const setTitle = () => {
-  document.title = i18n.t('app.title');
-};
-i18n.on('initialized', setTitle);
-i18n.on('languageChanged', setTitle);
+/** Resolves when the remembered language's catalogue is loaded; the app renders after it (no flash
+ * of untranslated keys, no flash of Chinese for English users). Never rejects: should the fetch fail,
+ * the app still renders rather than stay blank. */
+export const i18nReady: Promise<void> = ensureLoaded(initial)
+  .catch(() => undefined)
+  .then(() => {
+    applySideEffects(initial);
+    setTitle();
+    i18n.on('languageChanged', setTitle);
+  });
 
 export default i18n;

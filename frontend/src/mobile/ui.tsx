@@ -1,4 +1,5 @@
-// The frame every teacher screen shares: a title with a back arrow, the offline banner, the queue
+// The frame every teacher screen shares: the bar with the menu, reminders, language and logout (the
+// phone screens have no desktop shell), a title with a back arrow, the offline banner, the queue
 // sender, and the gate that loads "my rotation" (or says there is none yet).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from 'antd';
@@ -11,6 +12,7 @@ import type { Rotation } from '../api/types';
 import { PageLoading } from '../components/PageLoading';
 import { formatDate } from '../lib/format';
 import { useCheckinSync } from './checkinSync';
+import { MobileBar } from './MobileBar';
 import { useMyRotation } from './queries';
 import type { Focus } from './rotation';
 import './mobile.css';
@@ -50,20 +52,23 @@ export function MobileScreen({
   const online = useOnline();
   useCheckinSync();
   return (
-    <div className="m-screen" data-testid={testId}>
-      <div className="m-head">
-        {back && (
-          <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => void navigate(back)} />
-        )}
-        <h1>{title}</h1>
-        {extra}
-      </div>
-      {!online && (
-        <div className="m-offline" role="status" data-testid="offline-banner">
-          <WifiOutlined /> {t('mobile.offline')}
+    <div className="m-page">
+      <MobileBar />
+      <div className="m-screen" data-testid={testId}>
+        <div className="m-head">
+          {back && (
+            <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => void navigate(back)} />
+          )}
+          <h1>{title}</h1>
+          {extra}
         </div>
-      )}
-      {children}
+        {!online && (
+          <div className="m-offline" role="status" data-testid="offline-banner">
+            <WifiOutlined /> {t('mobile.offline')}
+          </div>
+        )}
+        {children}
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -59,7 +59,9 @@ export default function LoginPage() {
         background: 'linear-gradient(160deg, #e6f0ff 0%, #f7f9fc 60%)',
       }}
     >
-      <Card style={{ width: '100%', maxWidth: 380 }}>
+      {/* a plain box rather than antd's Card and Typography, whose tabs, tooltips and editing the
+          first page anyone opens would otherwise download */}
+      <main className="login-card">
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <Button
             type="text"
@@ -75,12 +77,8 @@ export default function LoginPage() {
             {nextLanguageLabel}
           </Button>
         </div>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
-          {t('app.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          {t('login.subtitle')}
-        </Typography.Paragraph>
+        <h1>{t('app.title')}</h1>
+        <p>{t('login.subtitle')}</p>
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form<Values> layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark={false} data-testid="login-form">
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
@@ -93,7 +91,7 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-      </Card>
+      </main>
     </div>
   );
 }

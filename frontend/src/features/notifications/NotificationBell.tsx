@@ -1,99 +1,51 @@
 // The header's reminders: a bell with the unread count; a click lists agreements ending soon, steps
-// waiting for the user and the like. Opening one marks it read.
-import { useState } from 'react';
-import { Badge, Button, Empty, List, Popover, Spin, Tag, Typography } from 'antd';
+// waiting for the user and the like (ReminderPopover.tsx, its own chunk: the list's code loads on the
+// bell's first use, so the shells show the bell and its count without it).
+import { lazy, Suspense, useState } from 'react';
+import { Badge, Button } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { Notification } from '../../api/types';
-import { useInbox, useMarkRead } from './queries';
-import { byUrgency, urgencyColor, urgencyOf } from './urgency';
-import { reminderTarget } from './target';
+import { useInbox } from './queries';
 
-function ReminderItem({ n, onOpen }: { n: Notification; onOpen: () => void }) {
-  const { t } = useTranslation();
-  const unread = n.read_at === null || n.read_at === undefined;
-  const to = reminderTarget(n);
-  const body = (
-    <>
-      <Tag color={urgencyColor(n)} style={{ marginBottom: 4 }}>
-        {t(`reminder.urgency.${urgencyOf(n)}`)}
-      </Tag>
-      <Typography.Text strong={unread} style={{ display: 'block' }}>
-        {n.message}
-      </Typography.Text>
-    </>
-  );
-  return (
-    <List.Item style={{ paddingInline: 0 }} data-testid="reminder-item" data-urgency={urgencyOf(n)} data-unread={unread}>
-      {to !== null ? (
-        <Link to={to} onClick={onOpen} style={{ display: 'block', width: '100%', color: 'inherit' }}>
-          {body}
-        </Link>
-      ) : (
-        <div style={{ width: '100%' }}>{body}</div>
-      )}
-    </List.Item>
-  );
-}
+const loadPopover = () => import('./ReminderPopover');
+const ReminderPopover = lazy(loadPopover);
 
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
+  // the popover is mounted from the first click on; hovering or focusing the bell fetches its code ahead
+  const [wanted, setWanted] = useState(false);
   const inbox = useInbox(i18n.language);
-  const markRead = useMarkRead();
-  const items = inbox.data?.items ?? [];
   const unread = inbox.data?.unread_count ?? 0;
+  const prefetch = () => void loadPopover();
 
-  const openItem = (n: Notification) => {
-    setOpen(false);
-    if (n.read_at === null || n.read_at === undefined) markRead.mutate(n.id);
-  };
-
-  const content = inbox.isLoading ? (
-    <Spin size="small" style={{ display: 'block', margin: '16px auto' }} />
-  ) : items.length === 0 ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reminder.empty')} />
-  ) : (
-    <List<Notification>
-      size="small"
-      dataSource={byUrgency(items)}
-      rowKey="id"
-      style={{ maxHeight: 'min(420px, 60vh)', overflowY: 'auto' }}
-      renderItem={(n) => <ReminderItem n={n} onOpen={() => openItem(n)} />}
+  const bell = (onClick?: () => void) => (
+    <Button
+      type="text"
+      data-testid="reminder-bell"
+      aria-label={t('reminder.bellLabel', { count: unread })}
+      onClick={onClick}
+      onPointerEnter={prefetch}
+      onFocus={prefetch}
+      icon={
+        <Badge count={unread} size="small" overflowCount={99}>
+          <BellOutlined style={{ fontSize: 16 }} />
+        </Badge>
+      }
     />
   );
 
+  if (!wanted) {
+    return bell(() => {
+      setWanted(true);
+      setOpen(true);
+    });
+  }
   return (
-    <Popover
-      open={open}
-      onOpenChange={setOpen}
-      trigger="click"
-      // "bottom" shifts sideways to stay on screen (the corner placements would overflow a phone)
-      placement="bottom"
-      title={
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
-          {t('reminder.title')}
-          {unread > 0 && (
-            <Button type="link" size="small" onClick={() => markRead.mutate(null)} data-testid="reminder-read-all">
-              {t('reminder.markAllRead')}
-            </Button>
-          )}
-        </div>
-      }
-      styles={{ root: { width: 'min(360px, calc(100vw - 16px))' } }}
-      content={<div data-testid="reminder-panel">{content}</div>}
-    >
-      <Button
-        type="text"
-        data-testid="reminder-bell"
-        aria-label={t('reminder.bellLabel', { count: unread })}
-        icon={
-          <Badge count={unread} size="small" overflowCount={99}>
-            <BellOutlined style={{ fontSize: 16 }} />
-          </Badge>
-        }
-      />
-    </Popover>
+    <Suspense fallback={bell()}>
+      <ReminderPopover open={open} onOpenChange={setOpen}>
+        {bell()}
+      </ReminderPopover>
+    </Suspense>
   );
 }
