@@ -2,9 +2,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.db import Base
+from app.users.models import User
 
 
 class AuditEvent(Base):
@@ -27,3 +28,10 @@ class AuditEvent(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     at: Mapped[datetime] = mapped_column(index=True)
+
+    actor: Mapped[User | None] = relationship(lazy="raise")
+
+    @property
+    def actor_name(self) -> str | None:
+        """Who did it: the account's name, or its username for a service account."""
+        return self.actor.display_name if self.actor else None

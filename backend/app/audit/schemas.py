@@ -7,6 +7,7 @@ from app.core.schemas import ReadModel
 class AuditEventRead(ReadModel):
     id: int
     actor_id: int | None
+    actor_name: str | None
     action: str
     entity: str
     entity_id: int | None
