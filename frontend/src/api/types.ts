@@ -47,6 +47,8 @@ export type DeliveryStatus = Schemas['DeliveryStatus'];
 export type ImportKind = Schemas['ImportKind'];
 export type ImportReport = Schemas['ImportReport'];
 export type ImportIssue = Schemas['ImportIssue'];
+/** One change in the audit trail (操作日志): who did what to which record, with the record before and after. */
+export type AuditEvent = Schemas['AuditEventRead'];
 
 export interface Page<T> {
   items: T[];

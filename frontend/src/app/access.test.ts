@@ -34,6 +34,7 @@ const ALL: Capability[] = [
   'integrations.view',
   'integrations.edit',
   'imports.view',
+  'audit.view',
   'profile.view',
 ];
 
@@ -65,6 +66,7 @@ describe('accessFor', () => {
       'teachers.view',
       'users.view',
       'integrations.view',
+      'audit.view',
       'profile.view',
     ]);
   });
@@ -208,6 +210,14 @@ describe('accessFor', () => {
     for (const role of ['bureau_viewer', 'school_admin', 'teacher'] as const) expect(can(role, 'planning.edit')).toBe(false);
     expect(can('school_admin', 'planning.view')).toBe(false);
     for (const c of ['needs.view', 'needs.edit', 'planning.view'] as const) expect(can('teacher', c)).toBe(false);
+  });
+
+  it("the audit trail is the bureau's: its admins and viewers read it, school admins and teachers do not", () => {
+    const can = (role: Role) => accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can('audit.view');
+    expect(can('bureau_admin')).toBe(true);
+    expect(can('bureau_viewer')).toBe(true);
+    expect(can('school_admin')).toBe(false);
+    expect(can('teacher')).toBe(false);
   });
 
   it('no user, no capability', () => {

@@ -19,6 +19,8 @@ export type Capability =
   | 'integrations.edit'
   /** Bulk import (批量导入) from a spreadsheet: the bureau admin imports schools, teachers and accounts, a school admin its own teachers (which kinds: importKinds). */
   | 'imports.view'
+  /** The audit trail (操作日志): who created, changed, approved or deleted which record when, with the fields before and after; the bureau's only. */
+  | 'audit.view'
   | 'profile.view'
   | 'programmes.view'
   | 'programmes.edit'
@@ -106,6 +108,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'integrations.view',
     'integrations.edit',
     'imports.view',
+    'audit.view',
     'profile.view',
   ],
   bureau_viewer: [
@@ -125,6 +128,7 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     'teachers.view',
     'users.view',
     'integrations.view',
+    'audit.view',
     'profile.view',
   ],
   school_admin: [

@@ -12,6 +12,8 @@ describe('route table', () => {
     const all = [...staff.slice(0, 9), 'calendar.menu', ...staff.slice(9)];
     // the integration clients (集成客户端) and webhooks (事件订阅) are the bureau's, next to the accounts
     const withIntegrations = (menu: string[]) => menu.flatMap((k) => (k === 'nav.users' ? [k, 'nav.integrations', 'nav.webhooks'] : [k]));
+    // the audit trail (操作日志) is the bureau's too, the last of those administration entries
+    const withAudit = (menu: string[]) => menu.flatMap((k) => (k === 'nav.webhooks' ? [k, 'nav.audit'] : [k]));
     // bulk import (批量导入) right after the accounts: the bureau admin's and the school admins' (their teachers), not the viewer's
     const withImports = (menu: string[]) => menu.flatMap((k) => (k === 'nav.users' ? [k, 'nav.imports'] : [k]));
     // rotation planning right after the rotations: staffing needs and available teachers for the bureau and school admins,
@@ -21,8 +23,8 @@ describe('route table', () => {
         k === 'rotation.menu' ? [k, 'planning.menu.needs', 'planning.menu.supply', ...(plans ? ['planning.menu.proposals'] : [])] : [k],
       );
     // the bureau's dashboard comes first
-    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['dashboard.menu', ...withPlanning(withImports(withIntegrations(all)), true)]);
-    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['dashboard.menu', ...withPlanning(withIntegrations(staff), true)]);
+    expect(labels({ role: 'bureau_admin', school_id: null })).toEqual(['dashboard.menu', ...withPlanning(withImports(withAudit(withIntegrations(all))), true)]);
+    expect(labels({ role: 'bureau_viewer', school_id: null })).toEqual(['dashboard.menu', ...withPlanning(withAudit(withIntegrations(staff)), true)]);
     // a school admin's own school comes first
     expect(labels({ role: 'school_admin', school_id: 4 })).toEqual(['schoolDashboard.menu', ...withPlanning(withImports(staff), false)]);
     expect(labels({ role: 'teacher', school_id: 4 })).toEqual(['mobile.menu', 'nav.profile']);
@@ -84,6 +86,17 @@ describe('route table', () => {
     expect(can('bureau_viewer', 'integrations.view')).toBe(true);
     expect(can('bureau_viewer', 'integrations.edit')).toBe(false);
     for (const role of ['school_admin', 'teacher'] as const) expect(can(role, 'integrations.view')).toBe(false);
+  });
+
+  it('the audit trail needs its own capability: bureau admins and viewers, never school admins or teachers', () => {
+    expect(ROUTES.find((r) => r.path === '/audit')?.capability).toBe('audit.view');
+    expect(menuKeyFor('/audit')).toBe('/audit');
+    const can = (role: 'bureau_admin' | 'bureau_viewer' | 'school_admin' | 'teacher') =>
+      accessFor({ role, school_id: role === 'school_admin' || role === 'teacher' ? 4 : null }).can('audit.view');
+    expect(can('bureau_admin')).toBe(true);
+    expect(can('bureau_viewer')).toBe(true);
+    expect(can('school_admin')).toBe(false);
+    expect(can('teacher')).toBe(false);
   });
 
   it('bulk import needs its own capability: the bureau admin and school admins, never the viewer or teachers', () => {

@@ -12,6 +12,7 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   FundOutlined,
+  HistoryOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
@@ -52,6 +53,7 @@ export type MenuLabelKey =
   | 'nav.imports'
   | 'nav.integrations'
   | 'nav.webhooks'
+  | 'nav.audit'
   | 'nav.profile'
   | 'mobile.menu';
 
@@ -96,6 +98,8 @@ const IntegrationClientsPage = lazy(() => import('../features/integrations/Integ
 // its webhooks (事件订阅) and their delivery log: own chunks
 const WebhooksPage = lazy(() => import('../features/integrations/WebhooksPage'));
 const WebhookDeliveriesPage = lazy(() => import('../features/integrations/WebhookDeliveriesPage'));
+// the audit trail (操作日志): who changed what, when; its own chunk
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const RotationListPage = lazy(() => import('../features/rotations/RotationListPage'));
 const RotationFormPage = lazy(() => import('../features/rotations/RotationFormPage'));
@@ -289,6 +293,13 @@ export const ROUTES: readonly AppRoute[] = [
     menu: { labelKey: 'nav.webhooks', icon: <SendOutlined />, testId: 'menu-webhooks' },
   },
   { path: '/webhooks/:id', capability: 'integrations.view', Component: WebhookDeliveriesPage },
+  // last of the bureau's administration entries: the trail of every change in its jurisdiction
+  {
+    path: '/audit',
+    capability: 'audit.view',
+    Component: AuditPage,
+    menu: { labelKey: 'nav.audit', icon: <HistoryOutlined />, testId: 'menu-audit' },
+  },
   {
     path: '/my',
     capability: 'rotations.mine',

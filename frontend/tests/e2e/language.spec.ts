@@ -44,6 +44,7 @@ describe('language switch', () => {
       'Bulk import',
       'Integrations',
       'Webhooks',
+      'Audit trail',
       'Profile',
     ]);
     // the bureau's landing page, the dashboard, is in English too; so is a list's export button

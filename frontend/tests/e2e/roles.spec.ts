@@ -26,6 +26,8 @@ const ALL_MENU = [
 const BUREAU_MENU = [...ALL_MENU.slice(0, 9), 'menu-calendar', ...ALL_MENU.slice(9)];
 // the integration clients (集成客户端) and webhooks (事件订阅) are the bureau's, next to the accounts
 const withIntegrations = (menu: string[]) => menu.flatMap((id) => (id === 'menu-users' ? [id, 'menu-integrations', 'menu-webhooks'] : [id]));
+// the audit trail (操作日志) is the bureau's too, the last of those administration entries
+const withAudit = (menu: string[]) => menu.flatMap((id) => (id === 'menu-webhooks' ? [id, 'menu-audit'] : [id]));
 // bulk import (批量导入) right after the accounts: the bureau admin's and the school admins' (their teachers)
 const withImports = (menu: string[]) => menu.flatMap((id) => (id === 'menu-users' ? [id, 'menu-imports'] : [id]));
 // rotation planning right after the rotations: staffing needs and available teachers for the bureau and school admins,
@@ -34,8 +36,8 @@ const withPlanning = (menu: string[], plans: boolean) =>
   menu.flatMap((id) => (id === 'menu-rotations' ? [id, 'menu-needs', 'menu-supply', ...(plans ? ['menu-planning'] : [])] : [id]));
 // the bureau's dashboard comes first, and is where the bureau lands
 const EXPECTED: Partial<Record<DemoUser, { menu: string[]; landing: RegExp }>> = {
-  bureau: { menu: ['menu-dashboard', ...withPlanning(withImports(withIntegrations(BUREAU_MENU)), true)], landing: /\/dashboard$/ },
-  leader: { menu: ['menu-dashboard', ...withPlanning(withIntegrations(ALL_MENU), true)], landing: /\/dashboard$/ },
+  bureau: { menu: ['menu-dashboard', ...withPlanning(withImports(withAudit(withIntegrations(BUREAU_MENU))), true)], landing: /\/dashboard$/ },
+  leader: { menu: ['menu-dashboard', ...withPlanning(withAudit(withIntegrations(ALL_MENU)), true)], landing: /\/dashboard$/ },
   // a school admin starts on its own school at a glance, first in its menu
   admin_YX004: { menu: ['menu-school', ...withPlanning(withImports(ALL_MENU), false)], landing: /\/school$/ },
   teacher: { menu: ['menu-my', 'menu-profile'], landing: /\/my$/ },
