@@ -394,7 +394,7 @@ def table(run: Run) -> list[str]:
     ]
     for r in run.results.values():
         rows.append(
-            f"| {r.scenario.label} | {r.scenario.connections} | {r.rps:,.0f} | {r.rps / base:.2f} "
+            f"| {r.scenario.label} | {r.scenario.connections} | {r.rps:,.0f} | {r.rps / base:.3f} "
             f"| {r.p50:.1f} | {r.p95:.1f} | {r.p99:.1f} | {r.errors} |"
         )
     return rows
@@ -405,7 +405,7 @@ def budgets(pg: Run, embedded: dict[str, float] | None) -> list[tuple[str, str, 
     base = pg["baseline50"].rps
     for name in LISTS:
         share = pg[f"{name}50"].rps / base
-        checks.append((f"{name} list at 50 connections ≥ 15 % of baseline", f"{share:.0%}", share >= 0.15))
+        checks.append((f"{name} list at 50 connections ≥ 15 % of baseline", f"{share:.1%}", share >= 0.15))
         p95 = pg[f"{name}20"].p95
         checks.append((f"{name} list p95 at 20 connections < 50 ms", f"{p95:.1f} ms", p95 < 50))
     for name in REPORTS:
