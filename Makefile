@@ -12,11 +12,11 @@ PY := $(VENV)/bin/python
 STAMPS := .make
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/package-lock.json -type f 2>/dev/null)
 
-.PHONY: help run dev test lint migrate revision openapi openapi-check backend-test frontend-test e2e stack-test bench deps clean
+.PHONY: help run dev test lint migrate revision openapi openapi-check backend-test fuzz frontend-test e2e stack-test bench deps clean
 
 help:
 	@echo "make run       install, build the SPA, migrate, load the demo county, serve on http://$(HOST):$(PORT)"
-	@echo "make test      lint, backend tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set),"
+	@echo "make test      lint, backend tests and API fuzzing (SQLite, and PostgreSQL when TEST_DATABASE_URL is set),"
 	@echo "               frontend unit tests, type check, build, browser tests (Chromium),"
 	@echo "               the compose topology without Docker: nginx + 2 API processes + worker (stack-test)"
 	@echo "make dev       reloading backend on :8000 + Vite dev server on :5173"
@@ -83,14 +83,27 @@ lint: $(STAMPS)/backend-deps $(STAMPS)/frontend-deps
 	cd backend && .venv/bin/ruff check app tests alembic bench && .venv/bin/ruff format --check app tests bench alembic/env.py
 	cd frontend && npm run --silent typecheck
 
+# The first run is SQLite's even when TEST_DATABASE_URL is set (conftest.py uses it when not empty).
 backend-test: $(STAMPS)/backend-deps
-	cd backend && .venv/bin/pytest -q -p no:cacheprovider
+	cd backend && TEST_DATABASE_URL= .venv/bin/pytest -q -p no:cacheprovider
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 	  echo "--- backend tests on PostgreSQL ($$TEST_DATABASE_URL)"; \
 	  cd backend && .venv/bin/pytest -q -p no:cacheprovider; \
 	elif [ "$$CI" = "true" ]; then \
 	  echo "CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI"; exit 1; \
 	else echo "(PostgreSQL run skipped: set TEST_DATABASE_URL=postgresql://... to include it)"; fi
+
+# Schemathesis over every API operation against the app's own OpenAPI document, as a bureau admin and a
+# school admin (backend/tests/fuzz/, left out of backend-test): SQLite, then PostgreSQL when
+# TEST_DATABASE_URL is set (as backend-test). About 100 s each; FUZZ_EXAMPLES=50 digs deeper.
+fuzz: $(STAMPS)/backend-deps
+	cd backend && TEST_DATABASE_URL= .venv/bin/pytest -q -p no:cacheprovider -m fuzz
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+	  echo "--- fuzzing on PostgreSQL ($$TEST_DATABASE_URL)"; \
+	  cd backend && .venv/bin/pytest -q -p no:cacheprovider -m fuzz; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "CI=true but TEST_DATABASE_URL is not set: PostgreSQL fuzzing cannot be skipped in CI"; exit 1; \
+	else echo "(PostgreSQL fuzzing skipped: set TEST_DATABASE_URL=postgresql://... to include it)"; fi
 
 frontend-test: $(STAMPS)/frontend-deps
 	cd frontend && npm run --silent typecheck
@@ -112,7 +125,7 @@ bench: $(STAMPS)/backend-deps
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	cd backend && .venv/bin/python -m bench.run $(BENCH_ARGS)
 
-test: lint openapi-check backend-test frontend-test e2e stack-test
+test: lint openapi-check backend-test fuzz frontend-test e2e stack-test
 	@echo "make test: all checks passed"
 
 clean:

@@ -22,6 +22,7 @@ from app.core.db import dispose_engine
 from app.core.errors import install_error_handlers, problem
 from app.core.i18n import current_locale, negotiate, t
 from app.core.logs import new_request_id, request_id
+from app.core.openapi import document_problems
 from app.integrations.idempotency import IdempotencyMiddleware
 from app.integrations.ratelimit import RateLimitMiddleware
 
@@ -123,6 +124,7 @@ def create_app() -> FastAPI:
     )
     install_error_handlers(app)
     app.include_router(api_router)
+    document_problems(app)  # the OpenAPI document: errors as the handlers answer them (problem+json)
     if settings.cors_origin_list:
         app.add_middleware(
             CORSMiddleware,

@@ -1,8 +1,9 @@
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.enums import Role
+from app.core.schemas import Email
 
 
 class TokenResponse(BaseModel):
@@ -37,7 +38,7 @@ class MeUpdate(BaseModel):
     display_name: str | None = Field(default=None, min_length=1, max_length=100)
     locale: Literal["zh-CN", "en"] | None = None
     phone: str | None = Field(default=None, max_length=30)
-    email: EmailStr | Literal[""] | None = None
+    email: Email | Literal[""] | None = None
 
 
 class PasswordChange(BaseModel):

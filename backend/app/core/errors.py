@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -183,6 +183,33 @@ def _integrity(request: Request, exc: Exception) -> JSONResponse:
     return problem(409, "conflict", t("conflict.title"), t("integrity"))
 
 
+# PostgreSQL data exceptions a request's values cause: out of range for the column's type (22003, and
+# 22000 when asyncpg cannot even encode the integer), too long (22001), a date beyond the calendar
+# (22007, 22008), NUL or another character the encoding lacks (22021, 22P05).
+UNSTORABLE_SQLSTATES = frozenset({"22000", "22001", "22003", "22007", "22008", "22021", "22P05"})
+
+
+def _unstorable_response() -> JSONResponse:
+    # No field named: the database does not say which value it refused.
+    return problem(422, "validation", t("validation.title"), t("unstorable"))
+
+
+def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    """A value the database cannot store is the caller's invalid input (422); anything else is ours."""
+    assert isinstance(exc, DBAPIError)
+    sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    if sqlstate not in UNSTORABLE_SQLSTATES:
+        return _unexpected(request, exc)
+    logger.warning("value the database cannot store on %s %s: %s", request.method, request.url.path, exc.orig)
+    return _unstorable_response()
+
+
+def _overflow(request: Request, exc: Exception) -> JSONResponse:
+    # SQLite's driver cannot bind an integer beyond 64 bits; dates beyond year 9999 overflow the same way.
+    logger.warning("value out of range on %s %s: %s", request.method, request.url.path, exc)
+    return _unstorable_response()
+
+
 def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     logger.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(500, "internal", t("internal.title"), t("internal"))
@@ -194,4 +221,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(StaleDataError, _stale)
     app.add_exception_handler(IntegrityError, _integrity)
+    app.add_exception_handler(DBAPIError, _database_error)
+    app.add_exception_handler(OverflowError, _overflow)
     app.add_exception_handler(Exception, _unexpected)

@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "数据与现有记录冲突，未保存。",
         "en": "The data conflicts with existing records and was not saved.",
     },
+    "unstorable": {
+        "zh-CN": "有值超出了可保存的范围，或含有无法保存的字符（如 NUL），未保存。",
+        "en": "A value is outside the range that can be stored, or holds a character that cannot be (NUL).",
+    },
     "stale.title": {"zh-CN": "数据已被修改", "en": "Changed by someone else"},
     "stale": {
         "zh-CN": "此记录已被他人修改（当前版本 {current}），请刷新后重试。",

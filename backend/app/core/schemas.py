@@ -1,10 +1,12 @@
 """Shared API schema pieces."""
 
-from typing import ClassVar, Generic, TypeVar
+from typing import Annotated, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 ItemT = TypeVar("ItemT")
+# An account's e-mail address, as long as its column holds (e-mail allows 254 characters).
+Email = Annotated[EmailStr, Field(max_length=120)]
 
 
 class Page(BaseModel, Generic[ItemT]):

@@ -1,7 +1,7 @@
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, UrlConstraints, field_validator
 
 from app.core.enums import DeliveryStatus, WebhookEvent
 from app.core.schemas import PatchModel, ReadModel
@@ -47,10 +47,14 @@ class ClientWithSecret(ClientRead):
     client_secret: str = Field(description="Shown this once: store it now; only a hash is kept")
 
 
+# As long as the subscription's column holds.
+WebhookUrl = Annotated[HttpUrl, UrlConstraints(max_length=500)]
+
+
 class WebhookCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    url: HttpUrl = Field(description="http or https; in production not a private or loopback address")
+    url: WebhookUrl = Field(description="http or https; in production not a private or loopback address")
     events: list[WebhookEvent] = Field(min_length=1, max_length=len(WebhookEvent))
     secret: str | None = Field(
         default=None,
@@ -63,7 +67,7 @@ class WebhookCreate(BaseModel):
 
 
 class WebhookUpdate(PatchModel):
-    url: HttpUrl | None = None
+    url: WebhookUrl | None = None
     events: list[WebhookEvent] | None = Field(default=None, min_length=1, max_length=len(WebhookEvent))
     is_active: bool | None = None
 

@@ -69,6 +69,9 @@ def _new_secret() -> tuple[str, str]:
     return secret, hash_password(secret)
 
 
+DISPLAY_NAME_LENGTH = User.__table__.c.display_name.type.length
+
+
 async def create_client(
     session: AsyncSession, *, caller: Caller, data: ClientCreate
 ) -> tuple[IntegrationClient, str]:
@@ -78,7 +81,8 @@ async def create_client(
     # The account the client acts through: deactivated, so nobody can sign in with it.
     account = User(
         username=f"client_{public_id}",
-        display_name=t("integration.service_user", name=data.name),
+        # The label around a 100-character client name may not fit the account's display name.
+        display_name=t("integration.service_user", name=data.name)[:DISPLAY_NAME_LENGTH],
         password_hash=hash_password(secrets.token_urlsafe(32)),
         role=Role.bureau_admin,
         organization_id=caller.organization_id,

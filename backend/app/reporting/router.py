@@ -8,12 +8,15 @@ from app.core.i18n import current_locale
 from app.core.schemas import problem_responses
 from app.reporting import bulletin, dashboard, documents
 from app.reporting.schemas import Bulletin, DashboardSeries, DashboardSummary
+from app.rotations.attendance import MONTH_PATTERN
 
 router = APIRouter(tags=["reporting"])
 SchoolYear = Annotated[int, Query(ge=2000, le=2100, description="2026 = 2026-09-01 … 2027-08-31")]
 
 
-@router.get("/dashboard/summary", response_model=DashboardSummary, responses=problem_responses(401, 403, 422))
+@router.get(
+    "/dashboard/summary", response_model=DashboardSummary, responses=problem_responses(401, 403, 404, 422)
+)
 async def dashboard_summary(
     session: SessionDep, caller: CurrentCaller, school_year: SchoolYear, programme_id: int | None = None
 ) -> Any:
@@ -47,7 +50,7 @@ DOCUMENT_TYPES = {
 async def monthly_bulletin(
     session: SessionDep,
     caller: CurrentCaller,
-    month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="2026-10")],
+    month: Annotated[str, Query(pattern=MONTH_PATTERN, description="2026-10")],
     format: Annotated[str | None, Query(pattern="^(json|docx|pdf)$")] = None,
 ) -> Any:
     """The monthly bulletin (简报): the month's counts, highlights and the pairs needing attention; as

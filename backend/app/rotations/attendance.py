@@ -57,6 +57,10 @@ def is_school_day(day: date, holidays: set[date], workdays: set[date]) -> bool:
     return day.weekday() < 5 or day in workdays
 
 
+# A month query parameter: 2000-01 … 2099-12 (year 0 or 9999 would overflow the calendar's dates).
+MONTH_PATTERN = r"^20\d{2}-(0[1-9]|1[0-2])$"
+
+
 def month_window(month: str) -> tuple[date, date]:
     """'2026-10' → (2026-10-01, 2026-10-31)."""
     year, number = (int(part) for part in month.split("-"))

@@ -204,7 +204,7 @@ async def rotation_attendance(
     caller: CurrentCaller,
     month: Annotated[
         str | None,
-        Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="2026-10; without it, the whole rotation"),
+        Query(pattern=attendance.MONTH_PATTERN, description="2026-10; without it, the whole rotation"),
     ] = None,
 ) -> Any:
     """Expected school days, present, leave and absent, with each day's state."""

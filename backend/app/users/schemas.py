@@ -1,10 +1,10 @@
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.enums import Role
-from app.core.schemas import PatchModel, ReadModel
+from app.core.schemas import Email, PatchModel, ReadModel
 
 Locale = Literal["zh-CN", "en"]
 Password = str
@@ -21,7 +21,7 @@ class UserCreate(BaseModel):
     school_id: int | None = None
     teacher_id: int | None = None
     phone: str = Field(default="", max_length=30)
-    email: EmailStr | Literal[""] = ""
+    email: Email | Literal[""] = ""
     locale: Locale = "zh-CN"
 
 
@@ -36,7 +36,7 @@ class UserUpdate(PatchModel):
     teacher_id: int | None = None
     is_active: bool | None = None
     phone: str | None = Field(default=None, max_length=30)
-    email: EmailStr | Literal[""] | None = None
+    email: Email | Literal[""] | None = None
     locale: Locale | None = None
 
 

@@ -157,7 +157,13 @@ async def update_user(
             teacher_id=changes.get("teacher_id", user.teacher_id),
             user_id=user.id,
         )
-        changes.update({k: v for k, v in links.items() if getattr(user, k) != v})
+        # The resolved links replace what the request said: a school or teacher account's organization
+        # is its school's bureau, a teacher's school the teacher's, and a bureau account has neither.
+        for key, value in links.items():
+            if getattr(user, key) != value:
+                changes[key] = value
+            else:
+                changes.pop(key, None)
     if not changes and data.password is None:
         return user
     before = audit.snapshot(UserRead, user)
