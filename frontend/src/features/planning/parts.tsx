@@ -1,49 +1,14 @@
-// Small pieces the planning pages share: the school-year picker and label, the priority, "filled" and
-// status tags, and how a refused write is said.
-import { useMemo } from 'react';
-import { Select, Space, Tag, Typography } from 'antd';
+// Small pieces the planning pages share: the priority, "filled" and status tags, how a refused write is
+// said, and (from the rotation reports) the school-year picker and label.
+import { Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError, failureMessage } from '../../api/problem';
 import type { NeedPriority, ProposalStatus } from '../../api/types';
-import { ALL_YEARS, schoolYearChoices } from '../rotationReports/figures';
 import { filledText, isFilled } from './model';
 
-export function useSchoolYearText() {
-  const { t } = useTranslation();
-  return (y: number) => t('planning.schoolYearLabel', { start: y, end: y + 1 });
-}
-
-/** The school-year picker (value: the year as a string); with `allowAll`, "every year" too. */
-export function SchoolYearSelect({
-  value,
-  onChange,
-  allowAll,
-  testId,
-}: {
-  value: number | undefined;
-  onChange: (v: string) => void;
-  allowAll?: boolean;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  const label = useSchoolYearText();
-  const today = useMemo(() => new Date(), []);
-  const years = schoolYearChoices(today);
-  const choices = value === undefined || years.includes(value) ? years : [value, ...years];
-  return (
-    <Select<string>
-      value={value === undefined ? ALL_YEARS : String(value)}
-      onChange={onChange}
-      options={[
-        ...(allowAll ? [{ value: ALL_YEARS, label: t('planning.allYears') }] : []),
-        ...choices.map((y) => ({ value: String(y), label: label(y) })),
-      ]}
-      aria-label={t('planning.schoolYear')}
-      data-testid={testId}
-    />
-  );
-}
+// The school-year picker and label are the rotation reports' (the same words, the same choices).
+export { SchoolYearSelect, useSchoolYearLabel as useSchoolYearText } from '../rotationReports/parts';
 
 export function PriorityTag({ priority }: { priority: NeedPriority }) {
   const { t } = useTranslation();
