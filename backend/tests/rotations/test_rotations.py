@@ -1,7 +1,7 @@
 """Rotations: proposals, the lifecycle, overlap, check-ins and the service record."""
 
 import asyncio
-from datetime import UTC, date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.auth.service import claims_for
+from app.core import clock
 from app.core.db import write_intent
 from app.core.enums import RotationStatus, SchoolLocale
 from app.core.errors import Conflict
@@ -197,14 +198,18 @@ async def test_offline_tap_keeps_its_time_and_far_away_is_flagged(
 ) -> None:
     world.a2.latitude, world.a2.longitude = 33.55, 117.09
     await session.flush()
-    yesterday_morning = datetime.now(UTC).replace(hour=0, minute=30, second=0, microsecond=0)
+    # Two school days back at 08:30 local: never the world's check-in (yesterday) and never in the future,
+    # whatever the hour the suite runs (16:00 UTC is already tomorrow in Beijing).
+    tap_day = clock.today() - timedelta(days=2)
+    tapped_at = datetime.combine(tap_day, time(8, 30), tzinfo=clock.local_zone())
     tap = await client.post(
         f"/api/v1/rotations/{world.rotation.id}/checkins",
         headers=world.headers["teacher"],
-        json={"checked_in_at": yesterday_morning.isoformat(), "latitude": 33.7, "longitude": 117.3},
+        json={"checked_in_at": tapped_at.isoformat(), "latitude": 33.7, "longitude": 117.3},
     )
     assert tap.status_code == 201
-    assert tap.json()["checked_in_at"].startswith(yesterday_morning.date().isoformat())
+    assert datetime.fromisoformat(tap.json()["checked_in_at"]) == tapped_at
+    assert tap.json()["date"] == tap_day.isoformat()
     assert tap.json()["flagged"] is True and tap.json()["distance_m"] > 1000
 
 
