@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -40,6 +41,7 @@ SECURITY_HEADERS = [
 ]
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 access_log = logging.getLogger("app.access")
+GC_YOUNG_THRESHOLD = 10_000  # allocations between young-generation collections (Python's default: 700)
 
 
 class RequestContextMiddleware:
@@ -89,9 +91,21 @@ class RequestContextMiddleware:
             )  # fmt: skip
 
 
+def tune_garbage_collector() -> None:
+    """A request allocates thousands of short-lived objects (ORM rows, validated models), and with the
+    default thresholds the collector kept walking the hundreds of thousands of objects the imports built
+    (routes, schemas, mappers), which live as long as the process. Freezing those and collecting the
+    young generation less often took a fifth to a third off the CPU time of a 50-row list (measured
+    in-process; docs/benchmarks.md). Memory stays bounded: the collector still runs, less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, 10, 10)
+
+
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     settings = get_settings()
+    tune_garbage_collector()
     jobs: list[asyncio.Task[None]] = []
     if settings.run_reminders_in_process:
         from app.worker import deliver_webhooks_forever, run_forever

@@ -358,6 +358,12 @@ def ensure_postgres_database(url: str) -> None:
     ).stdout.strip()
     if not exists:
         subprocess.run(["psql", admin, "-c", f'CREATE DATABASE "{name}"'], check=True, capture_output=True)
+    # As docker-compose.yml configures production's server (SSD, data in memory); see docs/deploy.md.
+    subprocess.run(
+        ["psql", admin, "-c", f'ALTER DATABASE "{name}" SET random_page_cost = 1.1'],
+        check=True,
+        capture_output=True,
+    )
 
 
 # --- the report -----------------------------------------------------------------------------------

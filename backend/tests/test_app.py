@@ -1,5 +1,6 @@
 """Application shell: the SPA with history fallback, errors without stack traces, security headers."""
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ from fastapi import APIRouter
 from httpx import ASGITransport, AsyncClient
 
 from app.core.config import get_settings
-from app.main import create_app
+from app.main import GC_YOUNG_THRESHOLD, create_app, lifespan
 
 
 @pytest.fixture
@@ -61,3 +62,15 @@ async def test_security_headers_and_openapi(client: AsyncClient) -> None:
     assert response.headers["x-frame-options"] == "DENY"
     operation_ids = {op["operationId"] for path in response.json()["paths"].values() for op in path.values()}
     assert "schools-list_schools" in operation_ids
+
+
+async def test_server_start_freezes_the_startup_objects_for_the_garbage_collector() -> None:
+    app = create_app()
+    saved = gc.get_threshold()
+    try:
+        async with lifespan(app):
+            assert gc.get_freeze_count() > 10_000  # routes, schemas and mappers built by the imports
+            assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*saved)

@@ -5,12 +5,13 @@ rolls back otherwise; services only flush.
 """
 
 import contextvars
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Dialect, MetaData, event
+from sqlalchemy import DateTime, Dialect, MetaData, event, exc
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -98,7 +99,35 @@ def build_engine(url: str | None = None) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": 15})
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    engine = create_async_engine(url, pool_size=10, max_overflow=10)
+    _ping_idle_connections(engine)
+    return engine
+
+
+# A pooled connection unused for this long is checked before use (see _ping_idle_connections).
+IDLE_PING_SECONDS = 10.0
+
+
+def _ping_idle_connections(engine: AsyncEngine) -> None:
+    """Hand out only live connections, checking those that sat idle. SQLAlchemy's pool_pre_ping checks
+    every checkout, which on asyncpg is three round trips (a transaction, a statement, a rollback) on
+    every request, as many as a list itself runs. A connection handed back moments ago is alive; one
+    idle for a while may have been cut (a database restart, a firewall's idle timeout) and is pinged,
+    and replaced when dead — SQLAlchemy's recipe: DisconnectionError at checkout means "another one"."""
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < IDLE_PING_SECONDS:
+            return
+        try:
+            dbapi_connection.ping()
+        except Exception as error:
+            raise exc.DisconnectionError() from error
 
 
 _engine: AsyncEngine | None = None

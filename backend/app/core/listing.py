@@ -21,6 +21,7 @@ from app.core.schemas import Page
 
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_ROW_LIMIT = 50_000
+DEEP_OFFSET = 1_000  # from here on a page's ids are found first (see _page)
 
 XLSX_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {XLSX_MEDIA_TYPE: {}}, "description": "The list as JSON, or as .xlsx with ?format=xlsx"}
@@ -106,11 +107,23 @@ async def respond(
     if params.format == "xlsx" or XLSX_MEDIA_TYPE in request.headers.get("accept", ""):
         return await _export(session, stmt, spec, decorate, enrich)
     total = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    rows = await _rows(session, stmt.options(*spec.options).limit(params.limit).offset(params.offset), spec)
+    rows = await _rows(session, _page(stmt, params, spec).options(*spec.options), spec)
     if enrich is not None:
         await enrich(rows)
     items = [spec.read_model.model_validate(decorate(row) if decorate else row) for row in rows]
     return Page[spec.read_model](items=items, total=total or 0, limit=params.limit, offset=params.offset)  # type: ignore[name-defined]
+
+
+def _page(stmt: Select[Any], params: ListParams, spec: ListSpec) -> Select[Any]:
+    """The page's rows. Far into a long list, OFFSET makes the database build and discard every row
+    before the page, with its joins and computed columns (teachers at offset 50,000: 90-170 ms). There
+    the ids are paged first, on the narrow scoped query, and only the page's rows are built (a deferred
+    join): the same rows in the same order."""
+    if params.offset < DEEP_OFFSET or spec.columns:
+        return stmt.limit(params.limit).offset(params.offset)
+    entity = stmt.column_descriptions[0]["entity"]
+    ids = stmt.with_only_columns(entity.id).limit(params.limit).offset(params.offset)
+    return stmt.where(entity.id.in_(ids)).limit(params.limit)
 
 
 async def _rows(session: AsyncSession, stmt: Select[Any], spec: ListSpec) -> Sequence[Any]:
