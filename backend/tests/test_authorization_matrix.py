@@ -1,19 +1,38 @@
-"""Every API route × every role, against an object of the caller's county and one of another county.
+"""Every API route × every role, against an object of the caller's county and one of another county;
+as an integration client with and without the route's scope (CLIENT_SCOPE); and, for every route
+taking an object id, as a school admin on its partner school's objects (PARTNER).
 
 The route list comes from the application's own OpenAPI document: a new route without a row in
-EXPECTED fails `test_every_route_has_expectations`, so permissions cannot be forgotten.
+EXPECTED (CLIENT_SCOPE, PARTNER) fails `test_every_route_has_expectations` (and its two siblings), so
+permissions cannot be forgotten.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from httpx import AsyncClient
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.clock import today
+from app.core.clock import now, today
+from app.core.i18n import t
+from app.integrations.scopes import SCOPES
 from app.main import create_app
-from tests.factories import PNG, World
+from app.notifications.models import Notification
+from app.regions.models import Organization
+from tests.factories import (
+    CLIENT_SECRET,
+    PNG,
+    World,
+    make_agreement,
+    make_ledger,
+    make_need,
+    make_records,
+    make_rotation,
+    make_unavailable,
+)
 
 ROLES = ("anonymous", "bureau_admin", "bureau_viewer", "school_admin", "teacher", "foreign_bureau_admin")
 STRANGER_ROLES = ("bureau_admin", "bureau_viewer", "school_admin", "teacher")
@@ -863,3 +882,408 @@ async def test_strangers_object_is_404_for_every_role(
         assert response.status_code == 404, f"outsider: {response.status_code} {response.text}"
     anonymous = await client.request(route[0], url, **kwargs)
     assert anonymous.status_code == 401
+
+
+# --- integration clients ---------------------------------------------------------------------
+# A client acts as a bureau admin of its bureau (county A), but only on the routes its scopes open.
+# The scope each route needs is written out here, from docs/integrations.md, rather than derived from
+# app/integrations/scopes.py: a route mapped to the wrong scope there then fails below.
+PUBLIC = "public"  # the route reads no bearer token: a client's answer is anyone's
+ANY_CLIENT = "any client"  # open to every client, whatever its scopes
+CLOSED = "closed"  # no scope opens it: 403 for every client
+_SCOPED_ROUTES: dict[str, tuple[str, ...]] = {
+    PUBLIC: ("GET /health", "POST /auth/token", "POST /auth/refresh", "POST /auth/logout"),
+    ANY_CLIENT: ("GET /auth/me",),
+    "schools:read": ("GET /regions", "GET /schools", "GET /schools/{school_id}"),
+    "teachers:read": (
+        "GET /teachers", "GET /teachers/{teacher_id}", "GET /teachers/{teacher_id}/service-record",
+    ),
+    "agreements:read": (
+        "GET /programmes", "GET /programmes/{programme_id}", "GET /agreements",
+        "GET /agreements/{agreement_id}", "GET /agreements/{agreement_id}/events",
+        "GET /agreements/{agreement_id}/goals", "GET /agreements/{agreement_id}/amendments",
+        "GET /agreements/{agreement_id}/activities", "GET /agreements/{agreement_id}/donations",
+        "GET /agreements/{agreement_id}/summary", "GET /agreements/{agreement_id}/attachments",
+        "GET /activities", "GET /activities/{activity_id}", "GET /donations",
+        "GET /attachments/{attachment_id}/content",
+    ),
+    "agreements:write": (
+        "POST /programmes", "PATCH /programmes/{programme_id}", "POST /agreements",
+        "PATCH /agreements/{agreement_id}", "POST /agreements/{agreement_id}/submit",
+        "POST /agreements/{agreement_id}/confirm", "POST /agreements/{agreement_id}/approve",
+        "POST /agreements/{agreement_id}/reject", "POST /agreements/{agreement_id}/complete",
+        "POST /agreements/{agreement_id}/terminate", "POST /agreements/{agreement_id}/renew",
+        "POST /agreements/{agreement_id}/goals", "PATCH /goals/{goal_id}",
+        "POST /agreements/{agreement_id}/amendments", "POST /amendments/{amendment_id}/submit",
+        "POST /amendments/{amendment_id}/confirm", "POST /amendments/{amendment_id}/approve",
+        "POST /amendments/{amendment_id}/reject", "POST /agreements/{agreement_id}/activities",
+        "PATCH /activities/{activity_id}", "POST /agreements/{agreement_id}/donations",
+        "PATCH /donations/{donation_id}", "POST /agreements/{agreement_id}/attachments",
+        "DELETE /attachments/{attachment_id}",
+    ),
+    # Meetings are meetings, also where their path starts under the agreement they belong to.
+    "meetings:read": (
+        "GET /meetings", "GET /agreements/{agreement_id}/meetings", "GET /meetings/{meeting_id}",
+        "GET /meetings/{meeting_id}/minutes.pdf", "GET /meetings/{meeting_id}/action-items",
+        "GET /action-items", "GET /compliance/meetings",
+    ),
+    "meetings:write": (
+        "POST /agreements/{agreement_id}/meetings", "PATCH /meetings/{meeting_id}",
+        "POST /meetings/{meeting_id}/minutes/confirm", "POST /meetings/{meeting_id}/minutes/return",
+        "POST /meetings/{meeting_id}/action-items", "PATCH /action-items/{item_id}",
+    ),
+    "rotations:read": (
+        "GET /rotations", "GET /rotations/{rotation_id}", "GET /rotations/roster", "GET /rotations/archive",
+        "GET /rotations/{rotation_id}/checkins", "GET /rotations/{rotation_id}/leaves",
+        "GET /rotations/{rotation_id}/logs", "GET /logs/{log_id}/photo",
+        "GET /rotations/{rotation_id}/evaluations", "GET /rotations/{rotation_id}/attendance",
+        "GET /rotations/{rotation_id}/certificate.pdf", "GET /calendar-days", "GET /compliance/rotations",
+        "GET /compliance/rotations/candidates", "GET /needs", "GET /needs/{need_id}", "GET /planning/supply",
+        "GET /planning/unavailable-teachers", "GET /planning/proposals",
+        "GET /planning/proposals/{proposal_id}",
+    ),
+    "rotations:write": (
+        "POST /rotations", "POST /rotations/bulk", "POST /rotations/{rotation_id}/approve",
+        "POST /rotations/{rotation_id}/arrive", "POST /rotations/{rotation_id}/complete",
+        "POST /rotations/{rotation_id}/withdraw", "POST /rotations/{rotation_id}/leaves",
+        "POST /leaves/{leave_id}/approve", "POST /leaves/{leave_id}/reject",
+        "POST /rotations/{rotation_id}/logs", "PATCH /logs/{log_id}", "POST /logs/{log_id}/photo",
+        "POST /rotations/{rotation_id}/evaluations", "PATCH /evaluations/{evaluation_id}",
+        "POST /evaluations/{evaluation_id}/submit", "POST /calendar-days", "DELETE /calendar-days/{day_id}",
+        "POST /needs", "PATCH /needs/{need_id}", "DELETE /needs/{need_id}",
+        "POST /planning/unavailable-teachers", "DELETE /planning/unavailable-teachers/{mark_id}",
+        "POST /planning/proposals", "PATCH /planning/proposals/{proposal_id}",
+        "POST /planning/proposals/{proposal_id}/accept",
+    ),
+    "checkins:write": ("POST /rotations/{rotation_id}/checkins",),
+    "reports:read": (
+        "GET /dashboard/summary", "GET /dashboard/series", "GET /reports/bulletin", "GET /reports/assessment",
+        "GET /reports/service-records", "GET /assessments", "GET /assessments/{assessment_id}",
+        "GET /assessments/{assessment_id}/results", "GET /assessments/{assessment_id}/sheets/{agreement_id}",
+    ),
+    # Accounts, the audit trail, notifications, client management and imports are people's; no scope
+    # writes schools, teachers or assessments.
+    CLOSED: (
+        "PATCH /auth/me", "POST /auth/password", "GET /organizations", "GET /users", "POST /users",
+        "GET /users/{user_id}", "PATCH /users/{user_id}", "GET /audit-events", "GET /notifications",
+        "POST /notifications/{notification_id}/read", "POST /notifications/read-all",
+        "GET /imports/{kind}/template", "POST /imports/{kind}", "POST /schools", "PATCH /schools/{school_id}",
+        "POST /teachers", "PATCH /teachers/{teacher_id}", "POST /assessments",
+        "PATCH /assessments/{assessment_id}", "POST /assessments/{assessment_id}/publish",
+        "PUT /assessments/{assessment_id}/sheets/{agreement_id}", "GET /integrations/clients",
+        "POST /integrations/clients", "GET /integrations/clients/{client_id}",
+        "PATCH /integrations/clients/{client_id}", "POST /integrations/clients/{client_id}/rotate-secret",
+        "DELETE /integrations/clients/{client_id}", "GET /integrations/webhooks",
+        "POST /integrations/webhooks",
+        "GET /integrations/webhooks/{webhook_id}", "PATCH /integrations/webhooks/{webhook_id}",
+        "DELETE /integrations/webhooks/{webhook_id}", "GET /integrations/webhooks/{webhook_id}/deliveries",
+        "POST /integrations/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+    ),
+}  # fmt: skip
+
+
+def _scope_table() -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    for scope, routes in _SCOPED_ROUTES.items():
+        for route in routes:
+            method, path = route.split(" ")
+            key = (method, f"/api/v1{path}")
+            assert key not in table, f"{route} is listed under {table.get(key)} and {scope}"
+            table[key] = scope
+    return table
+
+
+CLIENT_SCOPE = _scope_table()
+
+
+def test_every_route_has_a_client_scope() -> None:
+    assert CLIENT_SCOPE.keys() == EXPECTED.keys()
+    assert set(CLIENT_SCOPE.values()) - {PUBLIC, ANY_CLIENT, CLOSED} == set(SCOPES)
+
+
+async def _client_headers(client: AsyncClient, w: World, scopes: set[str]) -> dict[str, str]:
+    """A token of bureau A's client (granted every scope) that carries only `scopes`, from the
+    client-credentials grant itself."""
+    answer = await client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": w.client.client_id,
+            "client_secret": CLIENT_SECRET,
+            "scope": " ".join(sorted(scopes)),
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+
+
+@pytest.mark.parametrize("route", sorted(EXPECTED), ids=lambda r: f"{r[0]} {r[1]}")
+async def test_integration_client_with_and_without_the_scope(
+    client: AsyncClient, world: World, route: tuple[str, str]
+) -> None:
+    builder, expected, stranger_check = EXPECTED[route]
+    scope = CLIENT_SCOPE[route]
+    method = route[0]
+    url, kwargs = builder(world, False)
+    if scope in (PUBLIC, ANY_CLIENT):
+        # A token with one unrelated scope: these routes never look at the scopes.
+        headers = await _client_headers(client, world, {"reports:read"})
+        response = await client.request(method, url, headers=headers, **kwargs)
+        assert response.status_code == expected["bureau_admin"], response.text
+        return
+    if scope == CLOSED:
+        # Not even a token with every scope opens it.
+        headers = await _client_headers(client, world, set(SCOPES))
+        response = await client.request(method, url, headers=headers, **kwargs)
+        assert response.status_code == 403, response.text
+        assert response.json()["detail"] == t("client_route_closed")
+        return
+    # Every scope but the one needed: refused, naming the scope (a route mapped to another scope passes).
+    without = await _client_headers(client, world, set(SCOPES) - {scope})
+    response = await client.request(method, url, headers=without, **kwargs)
+    assert response.status_code == 403, response.text
+    assert response.json()["detail"] == t("scope_missing", scope=scope)
+    only = await _client_headers(client, world, {scope})
+    if stranger_check:
+        # With the scope, still only the own bureau's jurisdiction.
+        stranger_url, stranger_kwargs = builder(world, True)
+        response = await client.request(method, stranger_url, headers=only, **stranger_kwargs)
+        assert response.status_code == 404, f"stranger: {response.status_code} {response.text}"
+    # The scope alone opens the route, and past it the client answers as its bureau's admin would.
+    response = await client.request(method, url, headers=only, **kwargs)
+    assert response.status_code == expected["bureau_admin"], response.text
+
+
+# --- partners' objects -----------------------------------------------------------------------
+# a1 supports a2 under the world's agreement. A school admin sees its partner's school record and
+# staffing needs and acts on what the two share (the agreement, its ledger and meetings, the rotations
+# between them) as the side it stands on; the partner's own teachers, accounts, other pairings and
+# rotations with other schools stay hidden (404) and the partner's school and needs read-only (403).
+# Every route taking an object id is run twice, through the stranger builders of EXPECTED, on a copy of
+# the world whose "foreign" objects are swapped for a partner's:
+#   "supporter": a1's admin on a2's objects (a2 also supports a3, and sends teacher_a2 there);
+#   "receiver": a2's admin on the objects of a1 and on those the two share.
+SUPPORTER, RECEIVER = "school_admin", "other_school_admin"
+NOT_A_SCHOOLS = None  # the object is the bureau's (or a person's), not a school's: no partner to it
+
+
+@dataclass
+class Partners:
+    supporter: World  # the world as a1's admin meets a2's objects through the stranger builders
+    receiver: World  # the world as a2's admin meets a1's (and the shared) objects
+
+
+@pytest.fixture
+async def partners(session: AsyncSession, world: World) -> Partners:
+    w = world
+    a2_supports_a3 = await make_agreement(session, w.programme_a, w.a2, w.a3)
+    a2_rotation = await make_rotation(session, w.teacher_a2, w.a3, a2_supports_a3, checkin=True)
+    a1_need = await make_need(session, w.a1, subject="美术")
+    inbox = Notification(
+        user_id=w.users[RECEIVER].id, kind="agreement_waiting", dedupe_key="partner",
+        agreement_id=w.agreement.id, payload={}, created_at=now(),
+    )  # fmt: skip
+    # make_records adds a holiday to the organization given; bureau A has that one already (and the
+    # calendar is the bureau's, no partner's): the partner's records get a holiday of an office of their own.
+    office = Organization(name="甲县教研室", region_id=w.county_a.id)
+    session.add_all([inbox, office])
+    await session.flush()
+    supporter = replace(
+        w,
+        b1=w.a2,
+        teacher_b1=w.teacher_a2,
+        users={**w.users, "foreign_school_admin": w.users[RECEIVER]},
+        foreign_need=w.need,
+        foreign_unavailable=await make_unavailable(session, w.teacher_a2),
+        foreign_agreement=a2_supports_a3,
+        foreign_ledger=await make_ledger(session, a2_supports_a3),
+        foreign_rotation=a2_rotation,
+        foreign_records=await make_records(session, a2_rotation, office),
+        notification=inbox,
+    )
+    receiver = replace(
+        w,
+        b1=w.a1,
+        teacher_b1=w.teacher_a1,
+        users={**w.users, "foreign_school_admin": w.users["teacher"]},
+        foreign_need=a1_need,
+        foreign_unavailable=w.unavailable,
+        foreign_agreement=w.agreement,
+        foreign_ledger=w.ledger,
+        foreign_rotation=w.rotation,
+        foreign_records=w.records,
+        notification=w.notification,
+    )
+    return Partners(supporter, receiver)
+
+
+_BOTH_HIDDEN = (404, 404)
+# (supporter's answer, receiver's answer) per route; the receiver acts on the shared agreement as the
+# receiving school, and hosts the shared rotation (a1's teacher_a1 at a2).
+PARTNER: dict[tuple[str, str], tuple[int, int] | None] = {
+    ("GET", "/api/v1/schools/{school_id}"): (200, 200),  # the partner is found in the directory
+    ("PATCH", "/api/v1/schools/{school_id}"): (403, 403),  # but only the bureau edits schools
+    ("GET", "/api/v1/teachers/{teacher_id}"): _BOTH_HIDDEN,  # a school's roster is its own
+    ("PATCH", "/api/v1/teachers/{teacher_id}"): _BOTH_HIDDEN,
+    ("GET", "/api/v1/teachers/{teacher_id}/service-record"): _BOTH_HIDDEN,
+    ("GET", "/api/v1/users/{user_id}"): _BOTH_HIDDEN,  # and so are its accounts
+    ("PATCH", "/api/v1/users/{user_id}"): _BOTH_HIDDEN,
+    ("POST", "/api/v1/notifications/{notification_id}/read"): _BOTH_HIDDEN,
+    # A partner reads the needs it may send teachers for; only the school itself (or the bureau) edits.
+    ("GET", "/api/v1/needs/{need_id}"): (200, 200),
+    ("PATCH", "/api/v1/needs/{need_id}"): (403, 403),
+    ("DELETE", "/api/v1/needs/{need_id}"): (403, 403),
+    ("DELETE", "/api/v1/planning/unavailable-teachers/{mark_id}"): _BOTH_HIDDEN,  # a decision on its roster
+    # The shared agreement: the receiving school reads and records like the supporting one; signing
+    # steps follow the lifecycle (the agreement is active), closing it is the bureau's.
+    ("GET", "/api/v1/agreements/{agreement_id}"): (404, 200),
+    ("PATCH", "/api/v1/agreements/{agreement_id}"): (404, 409),
+    ("POST", "/api/v1/agreements/{agreement_id}/submit"): (404, 409),
+    ("POST", "/api/v1/agreements/{agreement_id}/confirm"): (404, 409),
+    ("POST", "/api/v1/agreements/{agreement_id}/approve"): (404, 409),
+    ("POST", "/api/v1/agreements/{agreement_id}/reject"): (404, 409),
+    ("POST", "/api/v1/agreements/{agreement_id}/complete"): (404, 403),
+    ("POST", "/api/v1/agreements/{agreement_id}/terminate"): (404, 403),
+    ("POST", "/api/v1/agreements/{agreement_id}/renew"): (404, 201),
+    ("GET", "/api/v1/agreements/{agreement_id}/events"): (404, 200),
+    ("GET", "/api/v1/agreements/{agreement_id}/summary"): (404, 200),
+    ("GET", "/api/v1/agreements/{agreement_id}/goals"): (404, 200),
+    ("POST", "/api/v1/agreements/{agreement_id}/goals"): (404, 201),
+    ("PATCH", "/api/v1/goals/{goal_id}"): (404, 200),
+    ("GET", "/api/v1/agreements/{agreement_id}/amendments"): (404, 200),
+    ("POST", "/api/v1/agreements/{agreement_id}/amendments"): (404, 201),
+    ("POST", "/api/v1/amendments/{amendment_id}/submit"): (404, 403),  # the supporting school submits
+    ("POST", "/api/v1/amendments/{amendment_id}/confirm"): (404, 409),
+    ("POST", "/api/v1/amendments/{amendment_id}/approve"): (404, 409),
+    ("POST", "/api/v1/amendments/{amendment_id}/reject"): (404, 409),
+    ("GET", "/api/v1/agreements/{agreement_id}/activities"): (404, 200),
+    ("POST", "/api/v1/agreements/{agreement_id}/activities"): (404, 201),
+    ("GET", "/api/v1/activities/{activity_id}"): (404, 200),
+    ("PATCH", "/api/v1/activities/{activity_id}"): (404, 200),
+    ("GET", "/api/v1/agreements/{agreement_id}/donations"): (404, 200),
+    ("POST", "/api/v1/agreements/{agreement_id}/donations"): (404, 201),
+    ("PATCH", "/api/v1/donations/{donation_id}"): (404, 200),
+    ("GET", "/api/v1/agreements/{agreement_id}/attachments"): (404, 200),
+    ("POST", "/api/v1/agreements/{agreement_id}/attachments"): (404, 201),
+    ("GET", "/api/v1/attachments/{attachment_id}/content"): (404, 200),
+    ("DELETE", "/api/v1/attachments/{attachment_id}"): (404, 204),
+    ("GET", "/api/v1/agreements/{agreement_id}/meetings"): (404, 200),
+    ("POST", "/api/v1/agreements/{agreement_id}/meetings"): (404, 201),
+    ("GET", "/api/v1/meetings/{meeting_id}"): (404, 200),
+    ("PATCH", "/api/v1/meetings/{meeting_id}"): (404, 200),
+    # The supporting school drafted the minutes: the receiving school confirms or returns them.
+    ("POST", "/api/v1/meetings/{meeting_id}/minutes/confirm"): (404, 200),
+    ("POST", "/api/v1/meetings/{meeting_id}/minutes/return"): (404, 200),
+    ("GET", "/api/v1/meetings/{meeting_id}/minutes.pdf"): (404, 409),
+    ("GET", "/api/v1/meetings/{meeting_id}/action-items"): (404, 200),
+    ("POST", "/api/v1/meetings/{meeting_id}/action-items"): (404, 201),
+    ("PATCH", "/api/v1/action-items/{item_id}"): (404, 200),
+    # The shared rotation, as its host; the partner's rotation with another school is none of a1's.
+    ("GET", "/api/v1/rotations/{rotation_id}"): (404, 200),
+    ("POST", "/api/v1/rotations/{rotation_id}/approve"): (404, 409),
+    ("POST", "/api/v1/rotations/{rotation_id}/arrive"): (404, 409),
+    # The host completes, but only after submitting its (still draft) evaluation; the home school withdraws.
+    ("POST", "/api/v1/rotations/{rotation_id}/complete"): (404, 409),
+    ("POST", "/api/v1/rotations/{rotation_id}/withdraw"): (404, 403),
+    ("GET", "/api/v1/rotations/{rotation_id}/checkins"): (404, 200),
+    ("POST", "/api/v1/rotations/{rotation_id}/checkins"): (404, 403),
+    ("GET", "/api/v1/rotations/{rotation_id}/leaves"): (404, 200),
+    ("POST", "/api/v1/rotations/{rotation_id}/leaves"): (404, 403),
+    ("POST", "/api/v1/leaves/{leave_id}/approve"): (404, 200),  # the host decides leave
+    ("POST", "/api/v1/leaves/{leave_id}/reject"): (404, 200),
+    ("GET", "/api/v1/rotations/{rotation_id}/logs"): (404, 200),
+    ("POST", "/api/v1/rotations/{rotation_id}/logs"): (404, 403),
+    ("PATCH", "/api/v1/logs/{log_id}"): (404, 403),  # the teacher's own log
+    ("POST", "/api/v1/logs/{log_id}/photo"): (404, 403),
+    ("GET", "/api/v1/logs/{log_id}/photo"): (404, 200),
+    ("GET", "/api/v1/rotations/{rotation_id}/evaluations"): (404, 200),
+    ("POST", "/api/v1/rotations/{rotation_id}/evaluations"): (404, 409),  # the host's draft exists
+    ("PATCH", "/api/v1/evaluations/{evaluation_id}"): (404, 200),  # the host evaluates
+    ("POST", "/api/v1/evaluations/{evaluation_id}/submit"): (404, 200),
+    ("GET", "/api/v1/rotations/{rotation_id}/attendance"): (404, 200),
+    ("GET", "/api/v1/rotations/{rotation_id}/certificate.pdf"): (404, 409),
+    ("DELETE", "/api/v1/calendar-days/{day_id}"): NOT_A_SCHOOLS,
+    ("GET", "/api/v1/programmes/{programme_id}"): NOT_A_SCHOOLS,
+    ("PATCH", "/api/v1/programmes/{programme_id}"): NOT_A_SCHOOLS,
+    ("GET", "/api/v1/planning/proposals/{proposal_id}"): NOT_A_SCHOOLS,
+    ("PATCH", "/api/v1/planning/proposals/{proposal_id}"): NOT_A_SCHOOLS,
+    ("POST", "/api/v1/planning/proposals/{proposal_id}/accept"): NOT_A_SCHOOLS,
+    ("GET", "/api/v1/assessments/{assessment_id}"): NOT_A_SCHOOLS,
+    ("PATCH", "/api/v1/assessments/{assessment_id}"): NOT_A_SCHOOLS,
+    ("POST", "/api/v1/assessments/{assessment_id}/publish"): NOT_A_SCHOOLS,
+    ("GET", "/api/v1/assessments/{assessment_id}/results"): NOT_A_SCHOOLS,
+    ("GET", "/api/v1/assessments/{assessment_id}/sheets/{agreement_id}"): NOT_A_SCHOOLS,
+    ("PUT", "/api/v1/assessments/{assessment_id}/sheets/{agreement_id}"): NOT_A_SCHOOLS,
+    ("GET", "/api/v1/integrations/clients/{client_id}"): NOT_A_SCHOOLS,
+    ("PATCH", "/api/v1/integrations/clients/{client_id}"): NOT_A_SCHOOLS,
+    ("POST", "/api/v1/integrations/clients/{client_id}/rotate-secret"): NOT_A_SCHOOLS,
+    ("DELETE", "/api/v1/integrations/clients/{client_id}"): NOT_A_SCHOOLS,
+    ("GET", "/api/v1/integrations/webhooks/{webhook_id}"): NOT_A_SCHOOLS,
+    ("PATCH", "/api/v1/integrations/webhooks/{webhook_id}"): NOT_A_SCHOOLS,
+    ("DELETE", "/api/v1/integrations/webhooks/{webhook_id}"): NOT_A_SCHOOLS,
+    ("GET", "/api/v1/integrations/webhooks/{webhook_id}/deliveries"): NOT_A_SCHOOLS,
+    ("POST", "/api/v1/integrations/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver"): NOT_A_SCHOOLS,
+}
+# Writes the receiving school may make on what it shares with its partner, and nothing else: a 2xx write
+# added to PARTNER must be added here too, on purpose.
+PARTNER_WRITES = {
+    ("POST", "/api/v1/agreements/{agreement_id}/renew"),
+    ("POST", "/api/v1/agreements/{agreement_id}/goals"),
+    ("PATCH", "/api/v1/goals/{goal_id}"),
+    ("POST", "/api/v1/agreements/{agreement_id}/amendments"),
+    ("POST", "/api/v1/agreements/{agreement_id}/activities"),
+    ("PATCH", "/api/v1/activities/{activity_id}"),
+    ("POST", "/api/v1/agreements/{agreement_id}/donations"),
+    ("PATCH", "/api/v1/donations/{donation_id}"),
+    ("POST", "/api/v1/agreements/{agreement_id}/attachments"),
+    ("DELETE", "/api/v1/attachments/{attachment_id}"),
+    ("POST", "/api/v1/agreements/{agreement_id}/meetings"),
+    ("PATCH", "/api/v1/meetings/{meeting_id}"),
+    ("POST", "/api/v1/meetings/{meeting_id}/minutes/confirm"),
+    ("POST", "/api/v1/meetings/{meeting_id}/minutes/return"),
+    ("POST", "/api/v1/meetings/{meeting_id}/action-items"),
+    ("PATCH", "/api/v1/action-items/{item_id}"),
+    ("POST", "/api/v1/leaves/{leave_id}/approve"),
+    ("POST", "/api/v1/leaves/{leave_id}/reject"),
+    ("PATCH", "/api/v1/evaluations/{evaluation_id}"),
+    ("POST", "/api/v1/evaluations/{evaluation_id}/submit"),
+}
+
+
+def _takes_an_id(path: str) -> bool:
+    return "{" in path and "{kind}" not in path
+
+
+def test_every_route_with_an_object_id_has_partner_expectations() -> None:
+    assert PARTNER.keys() == {route for route in EXPECTED if _takes_an_id(route[1])}
+    writes = {route for route, cell in PARTNER.items() if cell and route[0] != "GET" and cell[1] < 300}
+    assert writes == PARTNER_WRITES
+    # a1 may write nothing of a2's own (its school, needs, roster, accounts, other pairings, rotations).
+    assert not [route for route, cell in PARTNER.items() if cell and route[0] != "GET" and cell[0] < 300]
+
+
+PARTNER_ROUTES = sorted(route for route, cell in PARTNER.items() if cell)
+
+
+@pytest.mark.parametrize("route", PARTNER_ROUTES, ids=lambda r: f"{r[0]} {r[1]}")
+async def test_school_admin_on_its_partners_objects(
+    client: AsyncClient, partners: Partners, route: tuple[str, str]
+) -> None:
+    builder, _, _ = EXPECTED[route]
+    cell = PARTNER[route]
+    assert cell is not None
+    # The supporter first: it must change nothing, and the receiver's request may.
+    for view, role, expected in (
+        (partners.supporter, SUPPORTER, cell[0]),
+        (partners.receiver, RECEIVER, cell[1]),
+    ):
+        if route == ("POST", "/api/v1/notifications/{notification_id}/read"):
+            url, kwargs = f"/api/v1/notifications/{view.notification.id}/read", {}
+        else:
+            url, kwargs = builder(view, True)
+        response = await client.request(route[0], url, headers=view.headers[role], **kwargs)
+        assert response.status_code == expected, f"{role}: {response.status_code} {response.text}"
+        if expected == 404 and route[0] == "GET":
+            # Hidden, not missing: the bureau finds it (the writes' objects are these reads' objects).
+            seen = await client.get(url, headers=view.headers["bureau_admin"], **kwargs)
+            assert seen.status_code != 404, seen.text

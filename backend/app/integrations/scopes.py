@@ -28,6 +28,7 @@ FAMILIES = {
     "programmes": "agreements",
     "agreements": "agreements",
     "goals": "agreements",
+    "amendments": "agreements",
     "activities": "agreements",
     "donations": "agreements",
     "attachments": "agreements",
@@ -61,7 +62,9 @@ def required_scope(method: str, path: str) -> str | None:
         return f"{family}:read" if method in READ_METHODS else None
     if segments[0] == "rotations" and segments[-1] == "checkins" and method not in READ_METHODS:
         return "checkins:write"
-    family = FAMILIES.get(segments[0])
+    # An agreement's meetings are meetings (docs/integrations.md), though their path starts with it.
+    nested_meetings = segments[0] == "agreements" and segments[-1] == "meetings"
+    family = "meetings" if nested_meetings else FAMILIES.get(segments[0])
     if family is None:
         return None
     scope = f"{family}:{'read' if method in READ_METHODS else 'write'}"

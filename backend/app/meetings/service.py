@@ -197,6 +197,10 @@ async def update_meeting(
     check_version(meeting.version, expected_version)
     changes = updates.changed_fields(meeting, data)
     if "attendees" in changes:
+        # Attendees come from the two schools: any other school's id would print its name in the
+        # minutes (resolved unscoped), revealing schools outside the caller's county.
+        for attendee in data.attendees or []:
+            _check_owner(meeting.agreement, attendee.school_id, field="attendees")
         changes["attendees"] = [a.model_dump() for a in data.attendees or []]
     if not changes:
         return meeting
@@ -246,12 +250,12 @@ async def act_on_minutes(
     return await _reload(session, caller, meeting_id)
 
 
-def _check_owner(agreement: Agreement, school_id: int | None) -> None:
+def _check_owner(agreement: Agreement, school_id: int | None, field: str = "owner_school_id") -> None:
     if school_id is not None and school_id not in (
         agreement.supporting_school_id,
         agreement.receiving_school_id,
     ):
-        raise ValidationFailed("school_not_party", field="owner_school_id")
+        raise ValidationFailed("school_not_party", field=field)
 
 
 async def add_item(
