@@ -3,6 +3,7 @@ it; one handed back moments ago is used without a round trip (app.core.db._ping_
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.core import db
 
@@ -21,15 +22,20 @@ async def _cut_connection_of(pid: int, url: str) -> None:
     await other.dispose()
 
 
+async def _engine_with_a_cut_connection(url: str) -> tuple[AsyncEngine, int]:
+    """An engine whose one pooled connection the server has since closed, and that connection's pid."""
+    engine = db.build_engine(url)
+    async with engine.connect() as conn:
+        pid = await conn.scalar(text("SELECT pg_backend_pid()"))
+    await _cut_connection_of(pid, url)
+    return engine, pid
+
+
 async def test_an_idle_connection_cut_by_the_server_is_replaced(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = _postgresql_url(database_url)
-    engine = db.build_engine(url)
+    engine, pid = await _engine_with_a_cut_connection(_postgresql_url(database_url))
     try:
-        async with engine.connect() as conn:
-            pid = await conn.scalar(text("SELECT pg_backend_pid()"))
-        await _cut_connection_of(pid, url)
         monkeypatch.setattr(db, "IDLE_PING_SECONDS", 0.0)  # the connection has been idle "long enough"
         async with engine.connect() as conn:
             assert await conn.scalar(text("SELECT pg_backend_pid()")) != pid
@@ -40,12 +46,8 @@ async def test_an_idle_connection_cut_by_the_server_is_replaced(
 async def test_a_connection_just_handed_back_is_not_pinged(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = _postgresql_url(database_url)
-    engine = db.build_engine(url)
+    engine, _ = await _engine_with_a_cut_connection(_postgresql_url(database_url))
     try:
-        async with engine.connect() as conn:
-            pid = await conn.scalar(text("SELECT pg_backend_pid()"))
-        await _cut_connection_of(pid, url)
         monkeypatch.setattr(db, "IDLE_PING_SECONDS", 3600.0)
         # Not checked, so the cut shows at first use (as it would for any connection in use when the
         # server went away): the proof that no ping ran on this checkout.
