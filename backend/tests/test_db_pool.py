@@ -1,6 +1,8 @@
 """PostgreSQL pool: a connection that sat idle is checked before use and replaced when the server cut
 it; one handed back moments ago is used without a round trip (app.core.db._ping_idle_connections)."""
 
+import asyncio
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -19,6 +21,14 @@ async def _cut_connection_of(pid: int, url: str) -> None:
     other = db.build_engine(url)
     async with other.connect() as conn:
         await conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        # The signal is asynchronous: wait until the server process is really gone.
+        for _ in range(200):
+            alive = await conn.scalar(
+                text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid"), {"pid": pid}
+            )
+            if not alive:
+                break
+            await asyncio.sleep(0.02)
     await other.dispose()
 
 
