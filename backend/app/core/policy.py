@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, false, select, true
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -67,11 +67,19 @@ class Caller:
         return self.role in (Role.bureau_admin, Role.bureau_viewer)
 
 
+def _at_or_below(region_path: str) -> ColumnElement[bool]:
+    """Regions at or below the one of `region_path`. The path is written into the SQL rather than
+    bound: the planner has to see it to know that a county's subtree is one region and a province's
+    all of them. Bound, a prepared statement's generic plan guesses one row for either and runs the
+    province's dashboard as nested loops (its activity count: 4 ms -> 57 ms of database time)."""
+    return Region.path.startswith(bindparam(None, region_path, type_=String, literal_execute=True))
+
+
 def _in_jurisdiction(caller: Caller, region_id_column: Any) -> ColumnElement[bool]:
     """`region_id_column` lies in the caller's region or below it."""
     if not caller.region_path:
         return false()
-    subtree = select(Region.id).where(Region.path.startswith(caller.region_path))
+    subtree = select(Region.id).where(_at_or_below(caller.region_path))
     return region_id_column.in_(subtree)
 
 
@@ -122,7 +130,7 @@ def _regions(caller: Caller) -> ColumnElement[bool]:
         return false()
     # The caller's region, everything below it, and its ancestors (so names of the chain resolve).
     ancestors = [int(part) for part in caller.region_path.strip("/").split("/") if part]
-    return Region.path.startswith(caller.region_path) | Region.id.in_(ancestors)
+    return _at_or_below(caller.region_path) | Region.id.in_(ancestors)
 
 
 def _organizations(caller: Caller) -> ColumnElement[bool]:

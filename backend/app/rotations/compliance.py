@@ -9,19 +9,26 @@ Backbone: teachers with a backbone level among the rotated; required ⌈min_back
 (default 20 %), where the base is the number rotated, or — when the programme's
 `backbone_share_base` is `eligible` — the school's eligible backbone teachers.
 Status: compliant when both are met; at risk when they would be met once the planned rotations are
-approved; otherwise non-compliant. Counts are SQL aggregates (one grouped query each).
+approved; otherwise non-compliant.
+
+The counts and the rule are one query: the rule (`rule`) is written once and evaluated as SQL over each
+school's counts (`app.core.dualrule`) for the report's rows and for the dashboard's sums alike, and in
+Python (`assess`) for planning, so a province's two thousand schools are assessed by the database.
 """
 
-import math
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import Select, and_, case, distinct, func, or_, select
+from pydantic import TypeAdapter
+from sqlalchemy import Select, Subquery, and_, case, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.agreements.models import Agreement
 from app.core import policy
+from app.core.dualrule import When, python_when, sql_value, sql_when
 from app.core.enums import (
     AgreementStatus,
     BackboneLevel,
@@ -42,6 +49,8 @@ from app.schools.models import School
 from app.teachers.models import Teacher
 
 COUNTED = (RotationStatus.approved, RotationStatus.active, RotationStatus.completed)
+IS_BACKBONE = Teacher.backbone_level != BackboneLevel.none
+ROWS = TypeAdapter(list[RotationComplianceRow])
 
 
 def school_year_bounds(school_year: int) -> tuple[date, date]:
@@ -76,21 +85,92 @@ def _dispatches_in(school_year: int) -> Any:
     )
 
 
-def supporting_schools(caller: Caller, school_year: int, programme: Programme | None) -> Select[Any]:
-    """Schools that support another under an agreement in force, or that dispatch teachers this year,
-    among the schools whose roster the caller may read."""
+def _candidates(school_year: int, programme: Programme | None) -> Any:
+    """Schools that support another under an agreement in force, or that dispatch teachers this year."""
     agreements = select(Agreement.supporting_school_id).where(
         Agreement.status.in_((AgreementStatus.active, AgreementStatus.completed))
     )
     if programme is not None:
         agreements = agreements.where(Agreement.programme_id == programme.id)
-    dispatching = select(Rotation.from_school_id).where(_dispatches_in(school_year))
+    # One set (a UNION) the database hashes once, rather than two memberships tested on every row.
+    return agreements.union(select(Rotation.from_school_id).where(_dispatches_in(school_year)))
+
+
+def supporting_schools(caller: Caller, school_year: int, programme: Programme | None) -> Select[Any]:
+    """Schools that support another under an agreement in force, or that dispatch teachers this year,
+    among the schools whose roster the caller may read."""
     rosters = select(Teacher.school_id).where(policy.scope_condition(caller, Teacher))
     return (
         select(School.id, School.name)
-        .where(School.id.in_(rosters), or_(School.id.in_(agreements), School.id.in_(dispatching)))
+        .where(School.id.in_(rosters), School.id.in_(_candidates(school_year, programme)))
         .order_by(School.name)
     )
+
+
+@dataclass(frozen=True)
+class Shares:
+    """The programme's minimum shares, as exact fractions (0.10 → 1/10), so that ⌈share × n⌉ is integer
+    arithmetic — the same in SQL as in Python, where a float (SQLite's NUMERIC) could round 0.1 × 30 up
+    to 4."""
+
+    rotation: Fraction
+    backbone: Fraction
+    base: BackboneShareBase
+
+    @classmethod
+    def of(cls, programme: Programme | None) -> "Shares":
+        if programme is None:
+            return cls(Fraction(1, 10), Fraction(1, 5), BackboneShareBase.rotated)
+        return cls(
+            Fraction(Decimal(programme.min_rotation_share)),
+            Fraction(Decimal(programme.min_backbone_share)),
+            programme.backbone_share_base,
+        )
+
+
+def _at_least(share: Fraction, count: Any) -> Any:
+    """⌈share × count⌉ for a count of teachers (an int, or a SQL integer expression)."""
+    return (count * share.numerator + (share.denominator - 1)) // share.denominator
+
+
+def rule(
+    when: When,
+    *,
+    eligible: Any,
+    eligible_backbone: Any,
+    rotated: Any,
+    rotated_with_planned: Any,
+    backbone: Any,
+    backbone_with_planned: Any,
+    shares: Shares,
+) -> dict[str, Any]:
+    """The rule on the counts: requirements, gaps and status (values, or SQL expressions)."""
+    required = _at_least(shares.rotation, eligible)
+
+    def backbone_needed(rotated_count: Any) -> Any:
+        base = eligible_backbone if shares.base == BackboneShareBase.eligible else rotated_count
+        return _at_least(shares.backbone, base)
+
+    backbone_required = backbone_needed(rotated)
+    met = (rotated >= required) & (backbone >= backbone_required)
+    met_if_planned = (rotated_with_planned >= required) & (
+        backbone_with_planned >= backbone_needed(rotated_with_planned)
+    )
+    return {
+        "required": required,
+        "gap": when(required > rotated, required - rotated, 0),
+        "backbone_required": backbone_required,
+        "backbone_gap": when(backbone_required > backbone, backbone_required - backbone, 0),
+        "status": when(
+            met,
+            ComplianceStatus.compliant,
+            when(met_if_planned, ComplianceStatus.at_risk, ComplianceStatus.non_compliant),
+        ),
+    }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def assess(
@@ -103,64 +183,58 @@ def assess(
     backbone_with_planned: int,
     programme: Programme | None,
 ) -> dict[str, Any]:
-    """The pure rule: requirements, gaps and status from the counts."""
-    share = Decimal(programme.min_rotation_share) if programme else Decimal("0.10")
-    backbone_share = Decimal(programme.min_backbone_share) if programme else Decimal("0.20")
-    base_kind = programme.backbone_share_base if programme else BackboneShareBase.rotated
-    required = math.ceil(share * eligible)
-
-    def backbone_needed(rotated_count: int) -> int:
-        base = eligible_backbone if base_kind == BackboneShareBase.eligible else rotated_count
-        return math.ceil(backbone_share * base)
-
-    backbone_required = backbone_needed(rotated)
-    met = rotated >= required and backbone >= backbone_required
-    met_if_planned = rotated_with_planned >= required and backbone_with_planned >= backbone_needed(
-        rotated_with_planned
-    )
-    status = (
-        ComplianceStatus.compliant
-        if met
-        else ComplianceStatus.at_risk
-        if met_if_planned
-        else ComplianceStatus.non_compliant
-    )
+    """The rule on one school's counts, in Python (planning; the unit tests)."""
     return {
-        "required": required,
-        "gap": max(0, required - rotated),
-        "rotated_share": round(rotated / eligible, 4) if eligible else None,
-        "backbone_required": backbone_required,
-        "backbone_gap": max(0, backbone_required - backbone),
-        "backbone_share": round(backbone / rotated, 4) if rotated else None,
-        "status": status,
+        **rule(
+            python_when,
+            eligible=eligible,
+            eligible_backbone=eligible_backbone,
+            rotated=rotated,
+            rotated_with_planned=rotated_with_planned,
+            backbone=backbone,
+            backbone_with_planned=backbone_with_planned,
+            shares=Shares.of(programme),
+        ),
+        "rotated_share": _share(rotated, eligible),
+        "backbone_share": _share(backbone, rotated),
     }
 
 
+def _eligible_columns(cutoff: date) -> tuple[Any, Any]:
+    """Counts over a school's teachers: (eligible, eligible backbone)."""
+    eligible = Teacher.hire_date <= cutoff
+    return (
+        func.count(case((eligible, Teacher.id))).label("eligible"),
+        func.count(case((and_(eligible, IS_BACKBONE), Teacher.id))).label("eligible_backbone"),
+    )
+
+
+def _rotated_columns() -> tuple[Any, ...]:
+    """Counts over a school's dispatches joined to their teachers: (rotated, rotated or planned, backbone
+    rotated, backbone rotated or planned), in distinct teachers."""
+    counted = Rotation.status.in_(COUNTED)
+    return (
+        func.count(distinct(case((counted, Rotation.teacher_id)))).label("rotated"),
+        func.count(distinct(Rotation.teacher_id)).label("with_planned"),
+        func.count(distinct(case((and_(counted, IS_BACKBONE), Rotation.teacher_id)))).label("backbone"),
+        func.count(distinct(case((IS_BACKBONE, Rotation.teacher_id)))).label("backbone_with_planned"),
+    )
+
+
 async def school_counts(
-    session: AsyncSession, ids: list[int], school_year: int, cutoff: date
+    session: AsyncSession, ids: list[int] | Select[Any], school_year: int, cutoff: date
 ) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int, int, int]]]:
     """Per school: (eligible, eligible backbone), and (rotated, rotated or planned, backbone rotated,
-    backbone rotated or planned) — two grouped queries, whatever the number of schools."""
-    is_backbone = Teacher.backbone_level != BackboneLevel.none
+    backbone rotated or planned) — two grouped queries, whatever the number of schools. `ids` is a list
+    of school ids or, better for many schools, the query selecting them."""
     eligible_rows = await session.execute(
-        select(
-            Teacher.school_id,
-            func.count(Teacher.id),
-            func.count(case((is_backbone, Teacher.id))),
-        )
+        select(Teacher.school_id, *_eligible_columns(cutoff))
         .where(Teacher.school_id.in_(ids), Teacher.hire_date <= cutoff)
         .group_by(Teacher.school_id)
     )
     eligible = {school_id: (n, b) for school_id, n, b in eligible_rows}
-    counted = Rotation.status.in_(COUNTED)
     rotated_rows = await session.execute(
-        select(
-            Rotation.from_school_id,
-            func.count(distinct(case((counted, Rotation.teacher_id)))),
-            func.count(distinct(Rotation.teacher_id)),
-            func.count(distinct(case((and_(counted, is_backbone), Rotation.teacher_id)))),
-            func.count(distinct(case((is_backbone, Rotation.teacher_id)))),
-        )
+        select(Rotation.from_school_id, *_rotated_columns())
         .join(Teacher, Teacher.id == Rotation.teacher_id)
         .where(Rotation.from_school_id.in_(ids), _dispatches_in(school_year))
         .group_by(Rotation.from_school_id)
@@ -169,42 +243,92 @@ async def school_counts(
     return eligible, rotated
 
 
-async def rotation_compliance(
-    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
-) -> RotationCompliance:
+def _school_figures(
+    caller: Caller, school_year: int, programme: Programme | None, cutoff: date
+) -> tuple[Subquery, dict[str, Any]]:
+    """One row per supporting school with its counts (a sub-query), and the rule's columns over it."""
+    # The supporting schools of `supporting_schools`, found without sending their ids back to the
+    # database: the candidates' teachers the caller may read, grouped by school, are both the roster
+    # condition (a school appears when it has such a teacher) and the eligible counts. The dispatches
+    # are joined to those schools and grouped with them, so they are looked up by school (an index) and
+    # need no scope of their own. Not a CTE of the supporting schools: PostgreSQL has no statistics for
+    # a CTE, misjudged the joins by a factor of a thousand and spent 400 ms compiling the query (JIT).
+    roster = (
+        select(Teacher.school_id, *_eligible_columns(cutoff))
+        .where(
+            policy.scope_condition(caller, Teacher),
+            Teacher.school_id.in_(_candidates(school_year, programme)),
+        )
+        .group_by(Teacher.school_id)
+        .subquery("roster")
+    )
+    # Grouped by the school id alone (the roster's counts are one value per school): a sort on one
+    # integer key. The names are joined by the rows' query only; the dashboard's sums need none.
+    figures = (
+        select(
+            roster.c.school_id,
+            func.max(roster.c.eligible).label("eligible_teachers"),
+            func.max(roster.c.eligible_backbone).label("eligible_backbone"),
+            *_rotated_columns(),
+        )
+        .select_from(roster)
+        .outerjoin(Rotation, and_(Rotation.from_school_id == roster.c.school_id, _dispatches_in(school_year)))
+        .outerjoin(Teacher, Teacher.id == Rotation.teacher_id)
+        .group_by(roster.c.school_id)
+        .subquery("figures")
+    )
+    columns = rule(
+        sql_when,
+        eligible=figures.c.eligible_teachers,
+        eligible_backbone=figures.c.eligible_backbone,
+        rotated=figures.c.rotated,
+        rotated_with_planned=figures.c.with_planned,
+        backbone=figures.c.backbone,
+        backbone_with_planned=figures.c.backbone_with_planned,
+        shares=Shares.of(programme),
+    )
+    return figures, {name: sql_value(column) for name, column in columns.items()}
+
+
+async def _programme_and_cutoff(
+    session: AsyncSession, caller: Caller, school_year: int, programme_id: int | None
+) -> tuple[Programme | None, int, date]:
     if caller.role == Role.teacher:
         raise Forbidden()
     programme = await programme_in_force(session, caller, programme_id)
     years = programme.rotation_eligibility_years if programme else 6
-    cutoff = eligibility_cutoff(school_year, years)
-    schools = (await session.execute(supporting_schools(caller, school_year, programme))).all()
-    eligible, rotated = await school_counts(
-        session, [school_id for school_id, _ in schools], school_year, cutoff
-    )
-    rows = []
-    for school_id, name in schools:
-        n_eligible, n_backbone = eligible.get(school_id, (0, 0))
-        done, with_planned, backbone, backbone_planned = rotated.get(school_id, (0, 0, 0, 0))
-        rows.append(
-            RotationComplianceRow(
-                school_id=school_id,
-                school_name=name,
-                eligible_teachers=n_eligible,
-                eligible_backbone=n_backbone,
-                rotated=done,
-                planned=with_planned - done,
-                backbone_rotated=backbone,
-                **assess(
-                    eligible=n_eligible,
-                    eligible_backbone=n_backbone,
-                    rotated=done,
-                    rotated_with_planned=with_planned,
-                    backbone=backbone,
-                    backbone_with_planned=backbone_planned,
-                    programme=programme,
-                ),
-            )
+    return programme, years, eligibility_cutoff(school_year, years)
+
+
+async def rotation_compliance(
+    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
+) -> RotationCompliance:
+    programme, years, cutoff = await _programme_and_cutoff(session, caller, school_year, programme_id)
+    figures, rule_columns = _school_figures(caller, school_year, programme, cutoff)
+    # Core rows on the session's connection: nothing here is an ORM entity (see meeting_compliance).
+    result = await (await session.connection()).execute(
+        select(
+            figures.c.school_id,
+            School.name.label("school_name"),
+            figures.c.eligible_teachers,
+            figures.c.eligible_backbone,
+            figures.c.rotated,
+            (figures.c.with_planned - figures.c.rotated).label("planned"),
+            figures.c.backbone.label("backbone_rotated"),
+            *(column.label(name) for name, column in rule_columns.items()),
         )
+        .join(School, School.id == figures.c.school_id)
+        .order_by(School.name, School.id)
+    )
+    # Plain dicts validated at once in pydantic's core, rather than a model built per row in Python.
+    keys = list(result.keys())
+    rows = []
+    for values in result.all():
+        row = dict(zip(keys, values, strict=True))
+        row["rotated_share"] = _share(row["rotated"], row["eligible_teachers"])
+        row["backbone_share"] = _share(row["backbone_rotated"], row["rotated"])
+        rows.append(row)
+    validated = ROWS.validate_python(rows)
     return RotationCompliance(
         school_year=school_year,
         programme_id=programme.id if programme else None,
@@ -213,8 +337,8 @@ async def rotation_compliance(
         backbone_share_base=programme.backbone_share_base if programme else BackboneShareBase.rotated,
         rotation_eligibility_years=years,
         eligible_since=cutoff,
-        rows=rows,
-        summary=_summary(rows),
+        rows=validated,
+        summary=_summary(validated),
     )
 
 
@@ -230,10 +354,53 @@ def _summary(rows: list[RotationComplianceRow]) -> RotationComplianceSummary:
         rotated=rotated,
         required=sum(r.required for r in rows),
         gap=sum(r.gap for r in rows),
-        rotated_share=round(rotated / eligible, 4) if eligible else None,
+        rotated_share=_share(rotated, eligible),
         backbone_rotated=sum(r.backbone_rotated for r in rows),
         backbone_required=sum(r.backbone_required for r in rows),
     )
+
+
+async def rotation_summary(
+    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
+) -> tuple[RotationComplianceSummary, float]:
+    """The summary of `rotation_compliance` alone and the share it holds schools to (the dashboard's
+    figures): the same rule summed by one aggregate query, without producing the rows."""
+    programme, _, cutoff = await _programme_and_cutoff(session, caller, school_year, programme_id)
+    figures, rule_columns = _school_figures(caller, school_year, programme, cutoff)
+    status = rule_columns["status"]
+
+    def total(column: Any) -> Any:
+        return func.coalesce(func.sum(column), 0)
+
+    (schools, compliant, at_risk, eligible, rotated, required, gap, backbone, backbone_required) = (
+        await session.execute(
+            select(
+                func.count(),
+                func.count(case((status == ComplianceStatus.compliant.value, 1))),
+                func.count(case((status == ComplianceStatus.at_risk.value, 1))),
+                total(figures.c.eligible_teachers),
+                total(figures.c.rotated),
+                total(rule_columns["required"]),
+                total(rule_columns["gap"]),
+                total(figures.c.backbone),
+                total(rule_columns["backbone_required"]),
+            )
+        )
+    ).one()
+    summary = RotationComplianceSummary(
+        schools=schools,
+        compliant=compliant,
+        at_risk=at_risk,
+        non_compliant=schools - compliant - at_risk,
+        eligible_teachers=eligible,
+        rotated=rotated,
+        required=required,
+        gap=gap,
+        rotated_share=_share(rotated, eligible),
+        backbone_rotated=backbone,
+        backbone_required=backbone_required,
+    )
+    return summary, float(programme.min_rotation_share) if programme else 0.10
 
 
 def candidates_query(*, caller: Caller, school_year: int, years: int, school_id: int | None) -> Select[Any]:
