@@ -1,14 +1,24 @@
 // The shell: a sider menu on wide screens, a hamburger + drawer on phones; the header holds
-// the reminders bell, the language switch, the user's name and logout. Menu entries come from the route table.
-import { useState } from 'react';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
-import { LogoutOutlined, MenuOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+// the reminders bell, the language switch, the user's name and logout. Menu entries come from the
+// route table, the pages below it from desktopPages.tsx. The brand and the header's row are plain
+// elements rather than antd's Typography and Space, whose code (editing, copying, tooltips) the
+// first page would otherwise download for one line of text.
+import { lazy, Suspense, useState } from 'react';
+import { Button, Grid, Layout, Menu, theme } from 'antd';
+import { LogoutOutlined, MenuOutlined, TranslationOutlined } from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { bellButton } from '../features/notifications/BellButton';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useAuth } from './auth';
+import { DesktopRoutes } from './desktopPages';
+import { menuIcon } from './menuIcons';
 import { menuKeyFor, menuRoutes } from './routes';
+import { UserMenu } from './UserMenu';
 import { useSwitchLanguage } from './useSwitchLanguage';
+
+// The phones' menu drawer: its own chunk, fetched on the first tap of the menu button.
+const MenuDrawer = lazy(() => import('./MenuDrawer'));
 
 const { Header, Sider, Content } = Layout;
 
@@ -20,12 +30,14 @@ export default function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // the drawer is mounted from the first tap on (closed, antd's Drawer renders nothing either)
+  const [drawerWanted, setDrawerWanted] = useState(false);
   const { token } = theme.useToken();
   const { nextLanguageLabel, toggleLanguage } = useSwitchLanguage();
 
   const items = menuRoutes(access.can).map((r) => ({
     key: r.path,
-    icon: r.menu?.icon,
+    icon: menuIcon(r.path),
     label: <span data-testid={r.menu?.testId}>{r.menu ? t(r.menu.labelKey) : ''}</span>,
   }));
   const selected = menuKeyFor(location.pathname);
@@ -49,10 +61,11 @@ export default function AppLayout() {
     void navigate('/login', { replace: true });
   };
 
+  // one line cut with an ellipsis, as Typography.Text's `strong ellipsis` (styles.css)
   const brand = (
-    <Typography.Text strong ellipsis style={{ fontSize: 16, color: token.colorText }}>
-      {t('app.shortTitle')}
-    </Typography.Text>
+    <span className="app-brand" style={{ fontSize: 16, color: token.colorText }}>
+      <strong>{t('app.shortTitle')}</strong>
+    </span>
   );
 
   return (
@@ -63,17 +76,12 @@ export default function AppLayout() {
           <nav data-testid="main-menu">{menu}</nav>
         </Sider>
       )}
-      {narrow && (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={260}
-          title={t('app.shortTitle')}
-          styles={{ body: { padding: 0 } }}
-        >
-          <nav data-testid="main-menu">{menu}</nav>
-        </Drawer>
+      {narrow && drawerWanted && (
+        <Suspense fallback={null}>
+          <MenuDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.shortTitle')}>
+            <nav data-testid="main-menu">{menu}</nav>
+          </MenuDrawer>
+        </Suspense>
       )}
       <Layout style={{ minWidth: 0 }}>
         <Header
@@ -94,54 +102,54 @@ export default function AppLayout() {
               icon={<MenuOutlined />}
               aria-label={t('nav.openMenu')}
               data-testid="menu-toggle"
-              onClick={() => setDrawerOpen(true)}
+              onClick={() => {
+                setDrawerWanted(true);
+                setDrawerOpen(true);
+              }}
             />
           )}
           <div style={{ flex: 1, minWidth: 0, display: 'flex', alignItems: 'center', lineHeight: 'normal' }}>
             {narrow && brand}
           </div>
-          <Space size={narrow ? 0 : 8}>
-            <NotificationBell />
-            <Button
-              type="text"
-              icon={<TranslationOutlined />}
-              onClick={() => void toggleLanguage()}
-              data-testid="lang-switch"
-              aria-label={t('nav.switchLanguage')}
-            >
-              {nextLanguageLabel}
-            </Button>
-            <Dropdown
-              menu={{
-                items: [
-                  { key: 'profile', icon: <UserOutlined />, label: t('nav.profile') },
-                  { type: 'divider' },
-                  { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
-                ],
-                onClick: ({ key }) => {
-                  if (key === 'profile') void navigate('/profile');
-                  else void onLogout();
-                },
-              }}
-              trigger={['click']}
-            >
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={t('nav.account')}>
-                {!narrow && me?.display_name}
+          {/* each button in its own item, as antd's Space lays them out (the line height sets the bell's place) */}
+          <div className="app-header-actions" style={{ columnGap: narrow ? 0 : 8 }}>
+            <div>
+              <NotificationBell renderBell={bellButton} />
+            </div>
+            <div>
+              <Button
+                type="text"
+                icon={<TranslationOutlined />}
+                onClick={() => void toggleLanguage()}
+                data-testid="lang-switch"
+                aria-label={t('nav.switchLanguage')}
+              >
+                {nextLanguageLabel}
               </Button>
-            </Dropdown>
-            <Button
-              type="text"
-              icon={<LogoutOutlined />}
-              onClick={() => void onLogout()}
-              data-testid="logout"
-              aria-label={t('nav.logout')}
-            >
-              {!narrow && t('nav.logout')}
-            </Button>
-          </Space>
+            </div>
+            <div>
+              <UserMenu
+                label={t('nav.account')}
+                name={!narrow && me?.display_name}
+                onProfile={() => void navigate('/profile')}
+                onLogout={() => void onLogout()}
+              />
+            </div>
+            <div>
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                onClick={() => void onLogout()}
+                data-testid="logout"
+                aria-label={t('nav.logout')}
+              >
+                {!narrow && t('nav.logout')}
+              </Button>
+            </div>
+          </div>
         </Header>
         <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
-          <Outlet />
+          <DesktopRoutes />
         </Content>
       </Layout>
     </Layout>

@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { useContext, useEffect, useState, type ReactNode } from 'react';
+import { ConfigProvider } from 'antd';
+import useAppStyle from 'antd/es/app/style';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -7,6 +8,7 @@ import { I18nextProvider } from 'react-i18next';
 import i18n, { normalizeLanguage } from '../i18n';
 import { ApiError } from '../api/problem';
 import { AuthProvider } from './auth';
+import { FeedbackHost } from './feedback';
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -31,17 +33,30 @@ function useLanguage(): string {
   return lang;
 }
 
+/**
+ * The element antd's App wraps everything in, with its classes and styles: the base text style and,
+ * through the theme's hash class, antd's styles of plain links. antd's App itself would bring its
+ * message, notification and dialog holders into the first load; they load on the first message
+ * instead (feedback.tsx).
+ */
+function AppRoot({ children }: { children: ReactNode }) {
+  const prefixCls = useContext(ConfigProvider.ConfigContext).getPrefixCls('app');
+  const [hashId, cssVarCls] = useAppStyle(prefixCls);
+  return <div className={[hashId, prefixCls, cssVarCls].filter(Boolean).join(' ')}>{children}</div>;
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const lang = normalizeLanguage(useLanguage()) ?? 'zh-CN';
   return (
     <I18nextProvider i18n={i18n}>
       <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1668dc' } }}>
-        <AntApp>
+        <AppRoot>
           <QueryClientProvider client={queryClient}>
             <AuthProvider>{children}</AuthProvider>
           </QueryClientProvider>
-        </AntApp>
+        </AppRoot>
+        <FeedbackHost />
       </ConfigProvider>
     </I18nextProvider>
   );

@@ -1,60 +1,28 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Outlet, useLocation, useRoutes, type RouteObject } from 'react-router';
-import { useAuth } from './auth';
-import type { Capability } from './access';
-import { ROUTES, type AppRoute } from './routes';
+import { lazy, Suspense } from 'react';
+import { Outlet, useRoutes, type RouteObject } from 'react-router';
 import { PageLoading } from '../components/PageLoading';
+import { loadCatalogue } from '../i18n';
+import { Guard, RequireAuth } from './guards';
+import { MOBILE_SCREENS } from './mobileScreens';
+import { ROUTES, isMobileRoute, type MobilePath } from './routes';
 
-/** The teacher's phone screens, rendered without the desktop shell. */
-function isMobileRoute(path: string): boolean {
-  return path === '/my' || path.startsWith('/my/');
-}
-
-// The desktop shell (sider menu, drawer, header) is its own chunk: the login page and the teacher's
-// phone screens (/my …, framed by src/mobile/ui.tsx's MobileScreen) never load it. A desktop page
-// opened directly fetches it while the session is being restored rather than after (not "/", whose
-// landing page depends on the role: a teacher's is /my).
+// The desktop shell (sider menu, drawer, header) is its own chunk, with the routes of its pages
+// (desktopPages.tsx): the login page and the teacher's phone screens (/my …, framed by
+// src/mobile/ui.tsx's MobileScreen) never load it. A desktop page opened directly fetches it, and the
+// whole catalogue its page will ask for, while the session is being restored rather than after (not
+// "/", whose landing page depends on the role: a teacher's is /my).
 const loadAppLayout = () => import('./AppLayout');
 const AppLayout = lazy(loadAppLayout);
 const openedAt = window.location.pathname;
-if (openedAt !== '/' && openedAt !== '/login' && !isMobileRoute(openedAt)) void loadAppLayout();
-
-// The result pages carry large illustrations: load them only when shown.
-const ForbiddenResult = lazy(() => import('../components/Results').then((m) => ({ default: m.ForbiddenResult })));
-const NotFoundResult = lazy(() => import('../components/Results').then((m) => ({ default: m.NotFoundResult })));
+if (openedAt !== '/' && openedAt !== '/login' && !isMobileRoute(openedAt)) {
+  void loadAppLayout();
+  void loadCatalogue('all').catch(() => undefined);
+}
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 
-function RequireAuth({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
-  const location = useLocation();
-  if (status === 'restoring') return <PageLoading fullScreen />;
-  if (status === 'anonymous') {
-    const next = location.pathname + location.search;
-    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
-  }
-  return <>{children}</>;
-}
-
-function Guard({ capability, children }: { capability: Capability; children: ReactNode }) {
-  const { access } = useAuth();
-  return <Suspense fallback={<PageLoading />}>{access.can(capability) ? children : <ForbiddenResult />}</Suspense>;
-}
-
-function Landing() {
-  const { access } = useAuth();
-  return <Navigate to={access.landingPath} replace />;
-}
-
-function page(r: AppRoute): RouteObject {
-  return {
-    path: r.path.slice(1),
-    element: (
-      <Guard capability={r.capability}>
-        <r.Component />
-      </Guard>
-    ),
-  };
+function isMobilePath(path: string): path is MobilePath {
+  return isMobileRoute(path);
 }
 
 // Declarative routing (<BrowserRouter> in main.tsx): the app uses no loaders, actions or blockers,
@@ -74,10 +42,24 @@ const TABLE: RouteObject[] = [
         <Outlet />
       </RequireAuth>
     ),
-    children: ROUTES.filter((r) => isMobileRoute(r.path)).map(page),
+    children: ROUTES.flatMap((r) => {
+      if (!isMobilePath(r.path)) return [];
+      const Screen = MOBILE_SCREENS[r.path];
+      return [
+        {
+          path: r.path.slice(1),
+          element: (
+            <Guard capability={r.capability}>
+              <Screen />
+            </Guard>
+          ),
+        },
+      ];
+    }),
   },
+  // everything else, "/" and unknown paths included: the desktop shell's own routes (desktopPages.tsx)
   {
-    path: '/',
+    path: '/*',
     element: (
       <RequireAuth>
         <Suspense fallback={<PageLoading fullScreen />}>
@@ -85,18 +67,6 @@ const TABLE: RouteObject[] = [
         </Suspense>
       </RequireAuth>
     ),
-    children: [
-      { index: true, element: <Landing /> },
-      ...ROUTES.filter((r) => !isMobileRoute(r.path)).map(page),
-      {
-        path: '*',
-        element: (
-          <Suspense fallback={<PageLoading />}>
-            <NotFoundResult />
-          </Suspense>
-        ),
-      },
-    ],
   },
 ];
 

@@ -1,6 +1,11 @@
+import { isValidElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import { MOBILE_MENU_ICONS } from '../mobile/MobileBar';
 import { accessFor } from './access';
-import { menuKeyFor, menuRoutes, ROUTES } from './routes';
+import { DESKTOP_PAGES } from './desktopPages';
+import { MENU_ICONS } from './menuIcons';
+import { MOBILE_SCREENS } from './mobileScreens';
+import { isMobileRoute, menuKeyFor, menuRoutes, ROUTES, type MenuPath } from './routes';
 
 describe('route table', () => {
   it('the menu shows only what the role may open', () => {
@@ -124,6 +129,24 @@ describe('route table', () => {
 
   it('recording a meeting needs the edit capability', () => {
     expect(ROUTES.find((r) => r.path === '/meetings/:id/record')?.capability).toBe('meetings.edit');
+  });
+
+  it("every path has one page: the desktop shell's or a phone screen", () => {
+    const paths = ROUTES.map((r) => r.path);
+    expect(Object.keys(DESKTOP_PAGES).sort()).toEqual(paths.filter((p) => !isMobileRoute(p)).sort());
+    expect(Object.keys(MOBILE_SCREENS).sort()).toEqual(paths.filter(isMobileRoute).sort());
+  });
+
+  it("every menu entry has an icon, and the teacher's phone bar the same ones for a teacher's entries", () => {
+    const iconType = (icon: unknown) => (isValidElement(icon) ? icon.type : undefined);
+    for (const r of ROUTES.filter((x) => x.menu)) expect(iconType(MENU_ICONS[r.path as MenuPath]), r.path).toBeDefined();
+    const teacher = menuRoutes(accessFor({ role: 'teacher', school_id: 4 }).can);
+    expect(teacher.length).toBeGreaterThan(0);
+    for (const r of teacher) {
+      const path = r.path as MenuPath;
+      expect(iconType(MOBILE_MENU_ICONS[path]), r.path).toBeDefined();
+      expect(iconType(MOBILE_MENU_ICONS[path])).toBe(iconType(MENU_ICONS[path]));
+    }
   });
 
   it('every path is declared once', () => {

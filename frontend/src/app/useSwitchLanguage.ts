@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { App } from 'antd';
 import { api, unwrap } from '../api/client';
 import { currentLanguage, switchLanguage, type Language } from '../i18n';
 import { useAuth } from './auth';
+import { useFeedback } from './feedback';
 
 /** Switch language; when logged in, also save it on the account (PATCH /auth/me locale). */
 export function useSwitchLanguage() {
   const { t } = useTranslation();
   const { status, setMe } = useAuth();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const lang = currentLanguage();
   const other: Language = lang === 'zh-CN' ? 'en' : 'zh-CN';
 

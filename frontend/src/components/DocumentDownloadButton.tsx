@@ -1,11 +1,12 @@
 // A button that fetches a document with the bearer token (minutes, certificates, the bulletin as PDF or
 // Word, an import template as Excel or CSV) and saves it as a file; busy while fetching, the server's refusal (or network failure) as a message.
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../api/client';
 import { failureMessage } from '../api/problem';
+import { useFeedback } from '../app/feedback';
 
 const KINDS = {
   pdf: { extension: 'pdf', icon: <FilePdfOutlined /> },
@@ -38,7 +39,7 @@ export function DocumentDownloadButton({
   stopPropagation?: boolean;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { downloadXlsx } from '../api/client';
 import { ApiError } from '../api/problem';
+import { useFeedback } from '../app/feedback';
 
 /** "Export to Excel": the same list, same filters, as ?format=xlsx, saved as a file. */
 export function ExportButton({
@@ -17,7 +18,7 @@ export function ExportButton({
   filenameBase: string;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [busy, setBusy] = useState(false);
   const onClick = async () => {
     setBusy(true);

@@ -3,9 +3,10 @@
 // needs a reason) and shows the server's refusal. StepButtons: a button per step the server allows,
 // each opening that dialog.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal } from 'antd';
+import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/problem';
+import { useFeedback } from '../app/feedback';
 
 export interface ReasonStep {
   title: string;
@@ -44,7 +45,7 @@ export function ReasonDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ comment?: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

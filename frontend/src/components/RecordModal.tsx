@@ -1,8 +1,9 @@
 // A dialog that creates or edits one record through a form: validates, saves, says "created" /
 // "saved", closes; a refusal goes to the form fields (422/409) or asks to reload (412).
 import type { ReactNode } from 'react';
-import { App, Modal, type FormInstance } from 'antd';
+import { Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../app/feedback';
 import { useFormErrors } from './useFormErrors';
 import { validValues } from './validValues';
 
@@ -27,7 +28,7 @@ export function RecordModal<V>({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showErrors = useFormErrors(form, { fields, onReload: onClose });
   const onOk = async () => {
     const values = await validValues(form);

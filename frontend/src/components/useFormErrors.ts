@@ -1,6 +1,7 @@
-import { App, type FormInstance } from 'antd';
+import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, problemToFieldErrors } from '../api/problem';
+import { useFeedback } from '../app/feedback';
 
 /**
  * Show a failed save where it belongs: 422 field errors on the form fields (loc's last part
@@ -17,7 +18,7 @@ export function useFormErrors(
   },
 ) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   return (error: unknown) => {
     if (!(error instanceof ApiError)) {
       message.error(t('errors.network'));

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import { setApiLanguage } from '../api/client';
+import type { CataloguePart } from './parts.mjs';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -29,24 +30,72 @@ function applySideEffects(lang: Language): void {
   document.documentElement.lang = lang;
 }
 
-/** Each language's catalogue is its own chunk (with its dayjs locale), fetched before the first render
- * for the remembered language (main.tsx awaits i18nReady) and on the first switch to another, so nobody
- * downloads a catalogue they do not use and the main bundle stays small. Both have the same keys
- * (i18n.test.ts), so one is enough. */
-const catalogues: Record<Language, () => Promise<{ default: object }>> = {
-  'zh-CN': () => Promise.all([import('./zh-CN.json'), import('dayjs/locale/zh-cn')]).then(([catalogue]) => catalogue),
-  en: () => import('./en.json'),
+type Loader = () => Promise<{ default: object }>;
+
+/** Each language's catalogue, in parts (parts.mjs), each its own chunk: the shell's before the first
+ * render for the remembered language (main.tsx awaits i18nReady), the others with the pages that use
+ * them (loadCatalogue), and all that were loaded on a switch to the other language. So nobody downloads
+ * a language they do not use, nor the text of every page with the first one. Both languages have the
+ * same keys (i18n.test.ts). */
+const catalogues: Record<Language, Record<CataloguePart | 'all', Loader>> = {
+  'zh-CN': {
+    shell: () => Promise.all([import('./zh-CN.json?part=shell'), import('dayjs/locale/zh-cn')]).then(([catalogue]) => catalogue),
+    mobile: () => import('./zh-CN.json?part=mobile'),
+    all: () => import('./zh-CN.json'),
+  },
+  en: {
+    shell: () => import('./en.json?part=shell'),
+    mobile: () => import('./en.json?part=mobile'),
+    all: () => import('./en.json'),
+  },
 };
 
-async function ensureLoaded(lang: Language): Promise<void> {
-  if (i18n.hasResourceBundle(lang, 'translation')) return;
-  const { default: catalogue } = await catalogues[lang]();
-  i18n.addResourceBundle(lang, 'translation', catalogue);
+/** The parts asked for so far: a language switch loads them all in the new language first. */
+const wanted = new Set<CataloguePart | 'all'>(['shell']);
+/** `${language} ${part}` of the parts loaded (or being loaded) */
+const loading = new Map<string, Promise<void>>();
+
+function ensureLoaded(lang: Language, parts: Iterable<CataloguePart | 'all'>): Promise<void> {
+  return Promise.all(
+    [...parts].map((part) => {
+      const key = `${lang} ${part}`;
+      let p = loading.get(key);
+      if (!p) {
+        p = catalogues[lang][part]().then(({ default: catalogue }) => {
+          // deep: parts share subtrees (enum, mobile …); keys already there stay as they are
+          i18n.addResourceBundle(lang, 'translation', catalogue, true, false);
+        });
+        // a failed fetch may be retried by the next page that needs the part
+        p.catch(() => loading.delete(key));
+        loading.set(key, p);
+      }
+      return p;
+    }),
+  ).then(() => undefined);
+}
+
+/**
+ * Loads a part of the catalogue in the UI language (the pages' and screens' lazy loaders fetch it with
+ * their code: app/desktopPages.tsx, app/mobileScreens.tsx), and remembers it, so that a language
+ * switch loads it in the other one too.
+ */
+export function loadCatalogue(part: CataloguePart | 'all'): Promise<void> {
+  wanted.add(part);
+  return ensureLoaded(currentLanguage(), [part]);
+}
+
+/** Every part asked for, in `lang`, including those a page asks for while they load. */
+async function ensureWanted(lang: Language): Promise<void> {
+  let count: number;
+  do {
+    count = wanted.size;
+    await ensureLoaded(lang, [...wanted]);
+  } while (wanted.size !== count);
 }
 
 /** Switch the UI language and remember it in this browser. */
 export async function switchLanguage(lang: Language): Promise<void> {
-  await ensureLoaded(lang);
+  await ensureWanted(lang);
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {
@@ -76,7 +125,7 @@ void i18n.use(initReactI18next).init({
 /** Resolves when the remembered language's catalogue is loaded; the app renders after it (no flash
  * of untranslated keys, no flash of Chinese for English users). Never rejects: should the fetch fail,
  * the app still renders rather than stay blank. */
-export const i18nReady: Promise<void> = ensureLoaded(initial)
+export const i18nReady: Promise<void> = ensureLoaded(initial, ['shell'])
   .catch(() => undefined)
   .then(() => {
     applySideEffects(initial);

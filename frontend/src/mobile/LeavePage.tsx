@@ -1,10 +1,11 @@
 // /my/leave — ask the host school for leave, and see my requests with their status.
-import { App, Button, Form, Input, Tag } from 'antd';
+import { Button, Form, Input, Tag } from 'antd';
 import { ScheduleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Leave, LeaveStatus, Rotation } from '../api/types';
 import { PageLoading } from '../components/PageLoading';
 import { useFormErrors } from '../components/useFormErrors';
+import { useFeedback } from '../app/feedback';
 import { todayIso, useLeaves, useRequestLeave } from './queries';
 import { daysInclusive } from './rotation';
 import { MAX_REASON } from './limits';
@@ -21,7 +22,7 @@ const STATUS_COLOR: Record<LeaveStatus, string> = { pending: 'processing', appro
 
 function LeaveForm({ rotation }: { rotation: Rotation }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const request = useRequestLeave(rotation.id);
   const showErrors = useFormErrors(form, { fields: FIELDS, conflictField: 'start_date' });

@@ -1,7 +1,7 @@
 // /my/log/new and /my/log/:id/edit — a work-log entry in under a minute: the day (today), the kind
 // as big buttons, the periods with − / +, a few words and an optional photo (sent after the entry).
 import { useEffect, useState } from 'react';
-import { App, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { CameraOutlined, DeleteOutlined, MinusOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { WORK_LOG_KINDS, type Rotation, type WorkLog, type WorkLogCreate, type W
 import { useFormErrors } from '../components/useFormErrors';
 import { PageLoading } from '../components/PageLoading';
 import { changedFields } from '../lib/diff';
+import { useFeedback } from '../app/feedback';
 import { refusePhoto, shrinkPhoto } from './photo';
 import { todayIso, useEditLog, useLogs, useUploadLogPhoto, useWriteLog } from './queries';
 import { MAX_DESCRIPTION, MAX_PERIODS } from './limits';
@@ -60,7 +61,7 @@ function PeriodsStepper({ value = 0, onChange }: { value?: number; onChange?: (v
 
 function PhotoPicker({ file, onChange, hasPhoto }: { file: File | null; onChange: (f: File | null) => void; hasPhoto: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => {
     if (!file) {
@@ -107,7 +108,7 @@ function PhotoPicker({ file, onChange, hasPhoto }: { file: File | null; onChange
 
 function LogForm({ rotation, log }: { rotation: Rotation; log: WorkLog | null }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const logs = useLogs(rotation.id);

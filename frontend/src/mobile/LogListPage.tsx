@@ -1,6 +1,6 @@
 // /my/logs — my work-log entries, newest first, with photo thumbnails (loaded when scrolled to).
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { App, Button, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { EditOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { openBlob } from '../api/client';
 import type { Rotation, WorkLog } from '../api/types';
 import { PageLoading } from '../components/PageLoading';
+import { useFeedback } from '../app/feedback';
 import { useLogPhoto, useLogs } from './queries';
 import { EmptyState, LoadFailed, MobileScreen, RotationGate } from './ui';
 
@@ -33,7 +34,7 @@ function useSeen<T extends Element>(): [RefObject<T | null>, boolean] {
 
 function Thumb({ log }: { log: WorkLog }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [ref, seen] = useSeen<HTMLButtonElement>();
   const photo = useLogPhoto(log, seen);
   const [url, setUrl] = useState<string | null>(null);

@@ -1,14 +1,49 @@
 // The bar above every teacher screen (MobileScreen): the menu's entries (my rotation, profile), the
 // reminders bell, the language switch and logout. The teacher's phone screens are not rendered in the
-// desktop shell (src/app/AppLayout.tsx, its own chunk), whose sider menu and drawer they do not need.
-import { Button } from 'antd';
-import { LogoutOutlined, TranslationOutlined } from '@ant-design/icons';
+// desktop shell (src/app/AppLayout.tsx, its own chunk), whose sider menu and drawer they do not need;
+// its buttons are the light ones of controls.tsx, as antd's Button and Badge would not fit the home's
+// budget.
+import type { ReactNode } from 'react';
+import { BellOutlined, EnvironmentOutlined, LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../app/auth';
-import { menuKeyFor, menuRoutes } from '../app/routes';
+import { menuKeyFor, menuRoutes, type MenuPath } from '../app/routes';
 import { useSwitchLanguage } from '../app/useSwitchLanguage';
-import { NotificationBell } from '../features/notifications/NotificationBell';
+import { NotificationBell, type BellProps } from '../features/notifications/NotificationBell';
+import { MButton } from './controls';
+
+/** The icons of a teacher's menu entries, the only ones this bar shows (as app/menuIcons.tsx has them
+ * for the desktop menu, whose other icons this bar does not download). */
+export const MOBILE_MENU_ICONS: Partial<Record<MenuPath, ReactNode>> = {
+  '/my': <EnvironmentOutlined />,
+  '/profile': <UserOutlined />,
+};
+
+/** The reminders bell, its unread count as antd's small Badge shows it (99+ beyond 99). */
+function bell({ unread, label, onClick, onPointerEnter, onFocus }: BellProps) {
+  const count = unread > 99 ? '99+' : String(unread);
+  return (
+    <MButton
+      type="text"
+      data-testid="reminder-bell"
+      aria-label={label}
+      onClick={onClick}
+      onPointerEnter={onPointerEnter}
+      onFocus={onFocus}
+      icon={
+        <span className="m-badge">
+          <BellOutlined style={{ fontSize: 16 }} />
+          {unread > 0 && (
+            <sup className={count.length > 1 ? 'm-badge-count m-badge-many' : 'm-badge-count'} title={count}>
+              {count}
+            </sup>
+          )}
+        </span>
+      }
+    />
+  );
+}
 
 export function MobileBar() {
   const { t } = useTranslation();
@@ -29,14 +64,14 @@ export function MobileBar() {
         {menuRoutes(access.can).map((r) =>
           r.menu ? (
             <Link key={r.path} to={r.path} aria-current={r.path === selected ? 'page' : undefined}>
-              {r.menu.icon}
+              {(MOBILE_MENU_ICONS as Partial<Record<string, ReactNode>>)[r.path]}
               <span data-testid={r.menu.testId}>{t(r.menu.labelKey)}</span>
             </Link>
           ) : null,
         )}
       </nav>
-      <NotificationBell />
-      <Button
+      <NotificationBell renderBell={bell} />
+      <MButton
         type="text"
         icon={<TranslationOutlined />}
         onClick={() => void toggleLanguage()}
@@ -44,8 +79,8 @@ export function MobileBar() {
         aria-label={t('nav.switchLanguage')}
       >
         {nextLanguageLabel}
-      </Button>
-      <Button type="text" icon={<LogoutOutlined />} onClick={() => void onLogout()} data-testid="logout" aria-label={t('nav.logout')} />
+      </MButton>
+      <MButton type="text" icon={<LogoutOutlined />} onClick={() => void onLogout()} data-testid="logout" aria-label={t('nav.logout')} />
     </header>
   );
 }

@@ -1,7 +1,7 @@
 // /my — the dispatched teacher's home: the rotation, today's status with one big check-in button
-// (kept on the phone when offline), the evaluation once submitted, and shortcuts to the rest.
+// (kept on the phone when offline), the evaluation once submitted, and shortcuts to the rest. Its
+// buttons and tags are the light ones of controls.tsx: it must load in 200 kB (scripts/budget-lib.mjs).
 import { useState, type ReactNode } from 'react';
-import { App, Button, Tag } from 'antd';
 import {
   CalendarOutlined,
   CheckCircleOutlined,
@@ -17,7 +17,9 @@ import { Link } from 'react-router';
 import { failureMessage } from '../api/problem';
 import type { Rotation } from '../api/types';
 import { monthOf } from '../lib/attendanceMonths';
+import { useFeedback } from '../app/feedback';
 import { queueCheckin, useCheckinQueue } from './checkinSync';
+import { MButton, MTag } from './controls';
 import { locate, type Located } from './geo';
 import { applyCheckin, postCheckin, todayIso, useAttendance, useCheckins, useEvaluations } from './queries';
 import { classifyFailure, makeQueued, queuedFor } from './queue';
@@ -37,9 +39,9 @@ function RotationCard({ rotation, focus }: { rotation: Rotation; focus: Focus })
     <section className="m-card" data-testid="my-rotation" aria-label={t('mobile.home.rotation')}>
       <div className="m-row" style={{ justifyContent: 'space-between' }}>
         <span className="m-muted">{focus === 'past' ? t('mobile.home.lastRotation') : t('mobile.home.rotation')}</span>
-        <Tag color={rotation.status === 'active' ? 'success' : 'default'} data-testid="rotation-status" data-status={rotation.status}>
+        <MTag color={rotation.status === 'active' ? 'success' : 'default'} data-testid="rotation-status" data-status={rotation.status}>
           {t(`enum.rotationStatus.${rotation.status}`)}
-        </Tag>
+        </MTag>
       </div>
       <div className="m-school" style={{ marginTop: 6 }}>
         {rotation.to_school_name}
@@ -58,7 +60,7 @@ type Phase = 'idle' | 'locating' | 'sending';
 
 function TodayCard({ rotation }: { rotation: Rotation }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const qc = useQueryClient();
   const today = todayIso();
   const within = rotation.start_date <= today && today <= rotation.end_date;
@@ -132,7 +134,7 @@ function TodayCard({ rotation }: { rotation: Rotation }) {
         </Note>
       )}
       {canTap && (
-        <Button
+        <MButton
           type="primary"
           className="m-big"
           onClick={() => void onCheckIn()}
@@ -140,13 +142,13 @@ function TodayCard({ rotation }: { rotation: Rotation }) {
           data-testid="checkin-button"
         >
           {phase === 'locating' ? t('mobile.checkin.locating') : phase === 'sending' ? t('mobile.checkin.sending') : t('mobile.checkin.button')}
-        </Button>
+        </MButton>
       )}
       {record && rotation.status === 'active' && (
         <Link to="/my/log/new" style={{ display: 'block', marginTop: 12 }}>
-          <Button className="m-wide" icon={<EditOutlined />} data-testid="today-write-log">
+          <MButton className="m-wide" icon={<EditOutlined />} data-testid="today-write-log">
             {t('mobile.today.writeLog')}
-          </Button>
+          </MButton>
         </Link>
       )}
       {record?.flagged && (
@@ -175,7 +177,7 @@ function EvaluationSummary({ rotationId }: { rotationId: number }) {
         <span className="m-score" style={{ fontSize: 32 }}>
           {latest.total}
         </span>
-        <Tag color={latest.grade === 'fail' ? 'error' : 'success'}>{t(`enum.evaluationGrade.${latest.grade}`)}</Tag>
+        <MTag color={latest.grade === 'fail' ? 'error' : 'success'}>{t(`enum.evaluationGrade.${latest.grade}`)}</MTag>
       </div>
     </Link>
   );

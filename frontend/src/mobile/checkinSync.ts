@@ -1,11 +1,11 @@
 // The offline queue in the browser: localStorage as the store, a subscription for React, and the
 // sender that runs at start, when the browser is back online, and every half minute while taps wait.
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { App } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { failureMessage } from '../api/problem';
 import type { CheckIn } from '../api/types';
+import { useFeedback } from '../app/feedback';
 import { applyCheckin, postCheckin } from './queries';
 import { QUEUE_KEY, enqueue, flushQueue, readQueue, type FlushResult, type KeyValueStore, type QueuedCheckin } from './queue';
 
@@ -104,7 +104,7 @@ async function flushOnce(): Promise<FlushResult<CheckIn> | null> {
  */
 export function useCheckinSync(): void {
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { t } = useTranslation();
   const queued = useCheckinQueue().length;
 

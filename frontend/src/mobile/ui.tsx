@@ -1,8 +1,8 @@
 // The frame every teacher screen shares: the bar with the menu, reminders, language and logout (the
 // phone screens have no desktop shell), a title with a back arrow, the offline banner, the queue
-// sender, and the gate that loads "my rotation" (or says there is none yet).
+// sender, and the gate that loads "my rotation" (or says there is none yet). Its buttons are the light
+// ones of controls.tsx (the home's budget).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button } from 'antd';
 import { ArrowLeftOutlined, CalendarOutlined, CompassOutlined, WifiOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import type { Rotation } from '../api/types';
 import { PageLoading } from '../components/PageLoading';
 import { formatDate } from '../lib/format';
 import { useCheckinSync } from './checkinSync';
+import { MButton } from './controls';
 import { MobileBar } from './MobileBar';
 import { useMyRotation } from './queries';
 import type { Focus } from './rotation';
@@ -57,7 +58,7 @@ export function MobileScreen({
       <div className="m-screen" data-testid={testId}>
         <div className="m-head">
           {back && (
-            <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => void navigate(back)} />
+            <MButton type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => void navigate(back)} />
           )}
           <h1>{title}</h1>
           {extra}
@@ -94,9 +95,9 @@ export function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => 
         <strong>{t('errors.loadFailed')}</strong>
       </p>
       <p className="m-muted">{failureMessage(error, t('errors.loadFailed'), t('errors.network'))}</p>
-      <Button className="m-wide" style={{ marginTop: 16 }} onClick={onRetry}>
+      <MButton className="m-wide" style={{ marginTop: 16 }} onClick={onRetry}>
         {t('common.retry')}
-      </Button>
+      </MButton>
     </div>
   );
 }
@@ -122,7 +123,7 @@ export function RotationGate({ children }: { children: (rotation: Rotation, focu
         hint={mine.unlinked ? t('mobile.none.unlinked') : t('mobile.none.hint')}
         action={
           <Link to="/profile">
-            <Button className="m-wide">{t('mobile.none.profile')}</Button>
+            <MButton className="m-wide">{t('mobile.none.profile')}</MButton>
           </Link>
         }
       />
@@ -187,7 +188,7 @@ export function DateField({
       {quick && quick.length > 0 && (
         <div className="m-row" style={{ marginTop: 8 }}>
           {quick.map((q) => (
-            <Button
+            <MButton
               key={q.value}
               type={value === q.value ? 'primary' : 'default'}
               aria-pressed={value === q.value}
@@ -195,7 +196,7 @@ export function DateField({
               style={{ minWidth: 88, height: 44 }}
             >
               {q.label}
-            </Button>
+            </MButton>
           ))}
         </div>
       )}

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -13,6 +13,7 @@ import { useIdParam } from '../../components/useIdParam';
 import { formatDate, formatDateTime, orEmpty } from '../../lib/format';
 import { MeetingsTab } from '../meetings/MeetingsTab';
 import { useTeacher } from '../teachers/queries';
+import { useFeedback } from '../../app/feedback';
 import { ActivitiesTab } from './ActivitiesTab';
 import { AmendmentsTab } from './AmendmentsTab';
 import { AttachmentsTab } from './AttachmentsTab';
@@ -108,7 +109,7 @@ function Overview({ agreement: a }: { agreement: Agreement }) {
 
 function RenewButton({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const navigate = useNavigate();
   const renew = useRenewAgreement(agreement.id);
   const onClick = () =>

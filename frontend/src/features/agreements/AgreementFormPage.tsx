@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, Result, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { formatDate } from '../../lib/format';
 import { useProgrammeOptions } from '../programmes/queries';
 import { SchoolSelect } from '../schools/SchoolSelect';
 import { TeacherSelect } from '../teachers/TeacherSelect';
+import { useFeedback } from '../../app/feedback';
 import { useAgreement, useCreateAgreement, useUpdateAgreement } from './queries';
 
 interface GoalValues {
@@ -117,7 +118,7 @@ function AgreementForm({ agreement, onReload }: { agreement: Agreement | null; o
   const { t } = useTranslation();
   const navigate = useNavigate();
   const access = useAccess();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const [loaded, setLoaded] = useState<Agreement | null>(agreement);
   const programmes = useProgrammeOptions();

@@ -1,6 +1,6 @@
 // Signed documents and photos filed under an agreement: list, open, download; parties upload and delete.
 import { useState } from 'react';
-import { Alert, App, Button, Empty, Form, Input, List, Modal, Popconfirm, Progress, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Empty, Form, Input, List, Modal, Popconfirm, Progress, Select, Space, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { DeleteOutlined, DownloadOutlined, FileImageOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useAccess } from '../../app/auth';
 import { LoadError } from '../../components/Results';
 import { validValues } from '../../components/validValues';
 import { formatDate, formatFileSize } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { ATTACHMENT_ACCEPT, attachmentProblem, MAX_ATTACHMENT_MB } from './attachmentRules';
 import {
   fetchAttachmentContent,
@@ -68,7 +69,7 @@ function useLinkTargets(agreementId: number) {
 
 function UploadModal({ agreement, onClose }: { agreement: Agreement; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const upload = useUploadAttachment(agreement.id);
   const [percent, setPercent] = useState<number | null>(null);
@@ -156,7 +157,7 @@ function FileIcon({ contentType }: { contentType: string }) {
 
 export function AttachmentsTab({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const access = useAccess();
   const attachments = useAttachments(agreement.id);
   const remove = useDeleteAttachment(agreement.id);

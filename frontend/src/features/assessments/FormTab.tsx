@@ -2,13 +2,14 @@
 // earning full points — with full marks. While a draft, the bureau admin edits it in place (add, remove,
 // reorder, change source, target and maximum; the title and the pass mark) and saves it as a whole
 // (PATCH, If-Match); full marks add up live.
-import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, AssessmentItem, AssessmentSource } from '../../api/types';
 import { ASSESSMENT_SOURCES } from '../../api/types';
 import { ApiError } from '../../api/problem';
 import { useFormErrors } from '../../components/useFormErrors';
+import { useFeedback } from '../../app/feedback';
 import { formValuesOf, maxTotalOf, newItem, updateBody, type FormValues, type ItemValues } from './formEditor';
 import { listFieldErrors, showListErrors } from './formErrors';
 import { SourceTag } from './parts';
@@ -165,7 +166,7 @@ function ItemFields({ name, index, count, move, remove }: { name: number; index:
 
 function FormEditor({ assessment: a, onReload }: { assessment: Assessment; onReload: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<FormValues>();
   const update = useUpdateAssessment(a.id);
   const showErrors = useFormErrors(form, { fields: ['title', 'pass_threshold'], onReload });

@@ -1,15 +1,16 @@
 // "发布结果": confirms that publishing locks every score (automatic ones are frozen as they stand); a
 // refusal (some pairs not fully scored, a stale version) is shown in the dialog as the server words it.
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Typography } from 'antd';
+import { Alert, Button, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../api/types';
 import { ApiError } from '../../api/problem';
+import { useFeedback } from '../../app/feedback';
 import { usePublishAssessment } from './queries';
 
 export function PublishButton({ assessment, onStale }: { assessment: Assessment; onStale: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const publish = usePublishAssessment(assessment.id);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);

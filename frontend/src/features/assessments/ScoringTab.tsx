@@ -3,7 +3,7 @@
 // shown with the figure behind them; remarks for the whole sheet. Saving (If-Match: the sheet's version)
 // moves on to the next pair still to score. Without the "score" action it is a read-only view.
 import { useMemo } from 'react';
-import { App, Button, Card, Col, Empty, Form, Grid, Input, InputNumber, List, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Col, Empty, Form, Grid, Input, InputNumber, List, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import type { Assessment, AssessmentItem, AssessmentResult, AssessmentRow, ItemS
 import { ApiError } from '../../api/problem';
 import { useFormErrors } from '../../components/useFormErrors';
 import { intOrUndefined } from '../../lib/listState';
+import { useFeedback } from '../../app/feedback';
 import { listFieldErrors, showListErrors } from './formErrors';
 import { AutoTag } from './parts';
 import { formatPoints, pairName } from './points';
@@ -156,7 +157,7 @@ function SheetForm({
   onChoose: (id: number) => void;
 }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const qc = useQueryClient();
   const [form] = Form.useForm<SheetValues>();
   const score = useScoreSheet(a.id);

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Form, Input } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Form, Input } from 'antd';
 import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -7,6 +7,8 @@ import { ApiError } from '../../api/problem';
 import { accessFor } from '../../app/access';
 import { useAuth } from '../../app/auth';
 import { useSwitchLanguage } from '../../app/useSwitchLanguage';
+
+const LoginError = lazy(() => import('./LoginError'));
 
 interface Values {
   username: string;
@@ -79,7 +81,11 @@ export default function LoginPage() {
         </div>
         <h1>{t('app.title')}</h1>
         <p>{t('login.subtitle')}</p>
-        {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
+        {error && (
+          <Suspense fallback={null}>
+            <LoginError message={error} />
+          </Suspense>
+        )}
         <Form<Values> layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark={false} data-testid="login-form">
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />

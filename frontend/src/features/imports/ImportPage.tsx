@@ -3,7 +3,7 @@
 // import it: every row written at once, or none. The bureau admin imports all three kinds, a school
 // admin its own school's teachers. The rules of the steps are in importState.ts.
 import { useEffect, useReducer } from 'react';
-import { Alert, App, Button, Card, Grid, Progress, Result, Segmented, Space, Spin, Steps, Tooltip, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Grid, Progress, Result, Segmented, Space, Spin, Steps, Tooltip, Typography, Upload } from 'antd';
 import { CheckCircleOutlined, CloudUploadOutlined, FileExcelOutlined, FileTextOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useAccess } from '../../app/auth';
 import { DocumentDownloadButton } from '../../components/DocumentDownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { formatFileSize } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { checkFile, fetchTemplate, importFile, rejectedReport } from './api';
 import {
   IMPORT_ACCEPT,
@@ -79,7 +80,7 @@ function Working({ run, percent, rows }: { run: Run; percent: number; rows: numb
 
 function ImportArea({ kinds, initialKind }: { kinds: ImportKind[]; initialKind: ImportKind }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useFeedback();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const access = useAccess();

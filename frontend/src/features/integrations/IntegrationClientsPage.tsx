@@ -2,7 +2,7 @@
 // the API — with their scopes and usage. A bureau admin registers clients, changes their name and
 // scopes, rotates their secret and revokes them; a bureau viewer sees the list only.
 import { useState, type MouseEvent } from 'react';
-import { App, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined, KeyOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError, failureMessage } from '../../api/problem';
@@ -14,6 +14,7 @@ import { AddButton, ListPageHeader } from '../../components/ListPageHeader';
 import { LoadError } from '../../components/Results';
 import { useResourceList } from '../../components/useResourceList';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { ClientFormModal } from './ClientFormModal';
 import { CLIENT_FILTERS, clientListParams, useClientList, useRevokeClient, useRotateSecret } from './queries';
 import { ScopeTags } from './ScopeText';
@@ -68,7 +69,7 @@ function ClientActions({
 
 export default function IntegrationClientsPage() {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const access = useAccess();
   const list = useResourceList(CLIENT_FILTERS, clientListParams);
   const query = useClientList(list.params);

@@ -3,9 +3,10 @@
 // creating it or rotating its secret, with how to get a token; `WebhookSecretModal`: a webhook's
 // signing secret after subscribing, with how to verify a delivery's signature.
 import type { ReactNode } from 'react';
-import { Alert, App, Button, Modal, Typography } from 'antd';
+import { Alert, Button, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IntegrationClientWithSecret, WebhookWithSecret } from '../../api/types';
+import { useFeedback } from '../../app/feedback';
 import { tokenRequestSnippet } from './scopes';
 import { VERIFY_SNIPPET } from './webhooks';
 
@@ -36,7 +37,7 @@ function OneTimeSecretModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useFeedback();
 
   const askClose = () =>
     modal.confirm({

@@ -3,7 +3,7 @@
 // the URL. A bureau admin may send a failed or delivered event again (the worker sends it within
 // seconds); a bureau viewer reads.
 import { useState, type Key } from 'react';
-import { Alert, App, Button, Card, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Tag, Tooltip, Typography } from 'antd';
 import { DownOutlined, ReloadOutlined, RetweetOutlined, UpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { failureMessage } from '../../api/problem';
@@ -18,6 +18,7 @@ import { LoadError, NotFoundResult, PageLoading } from '../../components/Results
 import { useIdParam } from '../../components/useIdParam';
 import { useResourceList } from '../../components/useResourceList';
 import { EMPTY, formatDateTime } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { DeliveryCounts, DeliveryStatusTag, EventLabel, EventTags, WebhookStatusTag, WebhookUrl } from './WebhookEventTags';
 import { DELIVERY_FILTERS, deliveryListParams, useDeliveryList, useRedeliver, useWebhook } from './webhookQueries';
 import { attemptOutcome, canRedeliver, DELIVERY_STATUSES } from './webhooks';
@@ -79,7 +80,7 @@ function AttemptLog({ delivery }: { delivery: WebhookDelivery }) {
 
 export default function WebhookDeliveriesPage() {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const id = useIdParam();
   const access = useAccess();
   const webhook = useWebhook(id);

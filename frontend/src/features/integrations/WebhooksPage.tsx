@@ -3,7 +3,7 @@
 // admin subscribes URLs, changes them, pauses, resumes and deletes them; a bureau viewer reads.
 // A row opens the subscription's delivery log (/webhooks/:id).
 import { useState, type MouseEvent, type ReactNode } from 'react';
-import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PauseCircleOutlined, PlayCircleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -16,6 +16,7 @@ import { AddButton, ListPageHeader } from '../../components/ListPageHeader';
 import { LoadError } from '../../components/Results';
 import { useResourceList } from '../../components/useResourceList';
 import { formatDate } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { WebhookSecretModal } from './SecretModal';
 import { DeliveryCounts, DeliveryTriple, EventTags, WebhookStatusTag, WebhookUrl } from './WebhookEventTags';
 import { WebhookFormModal } from './WebhookFormModal';
@@ -79,7 +80,7 @@ function WebhookRowActions({
 
 export default function WebhooksPage() {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const navigate = useNavigate();
   const access = useAccess();
   const list = useResourceList(WEBHOOK_FILTERS, webhookListParams);

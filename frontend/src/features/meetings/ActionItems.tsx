@@ -1,6 +1,6 @@
 // Follow-up items: who does what by when. Open items past their date are flagged "overdue" by
 // the server and come back on the pair's next planned meeting.
-import { App, Button, DatePicker, Empty, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
+import { Button, DatePicker, Empty, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import { CheckOutlined, UndoOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { ActionItem, Meeting } from '../../api/types';
 import { failureMessage } from '../../api/problem';
 import { RecordModal } from '../../components/RecordModal';
 import { formatDate } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { useCreateActionItem, useUpdateActionItem } from './queries';
 
 type Pair = Pick<Meeting, 'supporting_school_id' | 'supporting_school_name' | 'receiving_school_id' | 'receiving_school_name'>;
@@ -39,7 +40,7 @@ export function ActionItemList({
   emptyText: string;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const update = useUpdateActionItem(meetingId);
 
   const toggle = async (item: ActionItem) => {

@@ -1,15 +1,16 @@
 // Cancel a planned meeting: asks for the reason (required) and confirms before doing it.
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal } from 'antd';
+import { Alert, Button, Form, Input, Modal } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../api/types';
 import { ApiError } from '../../api/problem';
+import { useFeedback } from '../../app/feedback';
 import { useUpdateMeeting } from './queries';
 
 export function CancelMeetingButton({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ cancel_reason: string }>();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,7 @@
 // the date (not in the future), where, who attended (row by row, from the two schools), the
 // minutes in Markdown with a preview, and the decisions.
 import { lazy, Suspense, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Segmented, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Segmented, Select, Skeleton, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { useFormErrors } from '../../components/useFormErrors';
 import { useIdParam } from '../../components/useIdParam';
 import { validValues } from '../../components/validValues';
 import { formatDate } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { isAfterToday } from './labels';
 import { useMeeting, useUpdateMeeting } from './queries';
 import { useCanRecordMeetings } from './useCanRecordMeetings';
@@ -58,7 +59,7 @@ function initialValues(m: Meeting): Values {
 
 function RecordForm({ meeting: m, onReload }: { meeting: Meeting; onReload: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const update = useUpdateMeeting(m.id);

@@ -3,19 +3,20 @@
 // nothing is created and the dialog lists why, as the server words it. Disabled, with the reason,
 // while the plan has problems or unsaved changes.
 import { useState } from 'react';
-import { Alert, App, Button, List, Modal, Tooltip, Typography } from 'antd';
+import { Alert, Button, List, Modal, Tooltip, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/problem';
 import type { Proposal } from '../../api/types';
+import { useFeedback } from '../../app/feedback';
 import { conflictsOf, type PlanConflict } from './model';
 import { refusal } from './parts';
 import { useAcceptProposal } from './queries';
 
 export function AcceptButton({ proposal: p, blockedBy, onStale }: { proposal: Proposal; blockedBy: string | null; onStale: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const accept = useAcceptProposal(p.id);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -3,7 +3,7 @@
 // filters, cards on phones. A school admin records and changes their own school's needs, the bureau
 // admin any school's; partner schools and the bureau viewer read.
 import { useMemo, useState, type MouseEvent, type ReactNode } from 'react';
-import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Need } from '../../api/types';
@@ -18,6 +18,7 @@ import { EMPTY } from '../../lib/format';
 import type { ListState } from '../../lib/listState';
 import { SchoolFilter } from '../schools/SchoolSelect';
 import { subjectLabel } from '../teachers/labels';
+import { useFeedback } from '../../app/feedback';
 import { NeedFormModal } from './NeedFormModal';
 import { NEED_FILTERS, needListParams } from './model';
 import { FilledCell, PriorityTag, refusal, SchoolYearSelect, useSchoolYearText } from './parts';
@@ -29,7 +30,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; need: Need };
 export default function NeedListPage() {
   const { t } = useTranslation();
   const { me, access } = useAuth();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const today = useMemo(() => new Date(), []);
   const toParams = useMemo(() => (s: ListState) => needListParams(s, today), [today]);
   const list = useResourceList(NEED_FILTERS, toParams);

@@ -4,7 +4,7 @@
 // figure and lists what is wrong with the edit), the needs and the schools. "采纳方案" turns the
 // assignments into planned rotations; the accepted plan links to them.
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Grid, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Grid, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +17,7 @@ import { LoadError, NotFoundResult, PageLoading } from '../../components/Results
 import { UrlTabs } from '../../components/UrlTabs';
 import { useIdParam } from '../../components/useIdParam';
 import { formatDateTime } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { AcceptButton } from './AcceptButton';
 import { AssignmentsTab } from './AssignmentsTab';
 import { editedAssignments, formatKm, formatSeconds, NO_EDITS, pruneEdits, quotaHeight, quotaOption, type Edits } from './model';
@@ -67,7 +68,7 @@ export default function ProposalPage() {
   const { t } = useTranslation();
   const id = useIdParam();
   const access = useAccess();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const query = useProposal(id);

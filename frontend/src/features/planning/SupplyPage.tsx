@@ -2,7 +2,7 @@
 // school year (the current one unless chosen) — whom a plan can place — and the ones their school keeps
 // back, with why. A school admin sees and marks their own school's teachers, the bureau admin any.
 import { useMemo, useState } from 'react';
-import { App, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -21,6 +21,7 @@ import type { ListState } from '../../lib/listState';
 import { SchoolFilter } from '../schools/SchoolSelect';
 import { subjectLabel } from '../teachers/labels';
 import { SubjectTags } from '../teachers/SubjectTags';
+import { useFeedback } from '../../app/feedback';
 import { SUPPLY_FILTERS, supplyListParams } from './model';
 import { refusal, SchoolYearSelect, useSchoolYearText } from './parts';
 import { useClearUnavailable, useSupplyList } from './queries';
@@ -49,7 +50,7 @@ function AvailableTag({ row }: { row: SupplyRow }) {
 export default function SupplyPage() {
   const { t } = useTranslation();
   const { me, access } = useAuth();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const navigate = useNavigate();
   const today = useMemo(() => new Date(), []);
   const toParams = useMemo(() => (s: ListState) => supplyListParams(s, today), [today]);

@@ -1,10 +1,11 @@
 // "标记为不可交流": keep a teacher out of the school year's plan, with the reason (a few usual ones to
 // pick from). A refusal (already marked: 409) is shown in the dialog as the server words it.
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SupplyRow } from '../../api/types';
 import { validValues } from '../../components/validValues';
+import { useFeedback } from '../../app/feedback';
 import { refusal, useSchoolYearText } from './parts';
 import { useMarkUnavailable } from './queries';
 
@@ -12,7 +13,7 @@ const REASON_KEYS = ['sickLeave', 'graduatingClass', 'maternity', 'training'] as
 
 export function UnavailableModal({ teacher, schoolYear, onClose }: { teacher: SupplyRow; schoolYear: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ reason: string }>();
   const mark = useMarkUnavailable();
   const yearText = useSchoolYearText();

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, Radio, Row, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, setAccessToken, unwrap } from '../../api/client';
@@ -10,6 +10,7 @@ import { PageLoading } from '../../components/Results';
 import { useFormErrors } from '../../components/useFormErrors';
 import { orEmpty } from '../../lib/format';
 import type { Language } from '../../i18n';
+import { useFeedback } from '../../app/feedback';
 
 interface InfoValues {
   display_name: string;
@@ -25,7 +26,7 @@ interface PasswordValues {
 function InfoCard({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { setMe } = useAuth();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<InfoValues>();
   const showErrors = useFormErrors(form, { fields: ['display_name', 'phone', 'email'] });
   const save = useMutation({
@@ -77,7 +78,7 @@ function InfoCard({ me }: { me: Me }) {
 
 function PasswordCard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<PasswordValues>();
   const showErrors = useFormErrors(form, { fields: ['current_password', 'new_password'] });
   const change = useMutation({

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { useFormErrors } from '../../components/useFormErrors';
 import { useIdParam } from '../../components/useIdParam';
 import { changedFields } from '../../lib/diff';
 import { percentFromShare, shareFromPercent } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { useCreateProgramme, useProgramme, useUpdateProgramme } from './queries';
 import { DEFAULT_WEIGHTS, perCriterion, sameWeights, weightsTotal, weightsValid } from './weights';
 import { WeightsInput, type WeightsValue } from './WeightsInput';
@@ -125,7 +126,7 @@ function defaults(): Partial<Values> {
 function ProgrammeForm({ programme, onReload }: { programme: Programme | null; onReload: () => Promise<Programme | undefined> }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const [loaded, setLoaded] = useState<Programme | null>(programme);
   const create = useCreateProgramme();

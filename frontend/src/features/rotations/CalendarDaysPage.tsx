@@ -1,7 +1,7 @@
 // /calendar: the bureau's holidays (no school) and make-up school days by year — the days attendance
 // leaves out or counts besides the weekends. Add, and delete after confirming.
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Empty, Form, Input, List, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Form, Input, List, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RecordModal } from '../../components/RecordModal';
 import { LoadError } from '../../components/Results';
 import { formatDate } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { useAddCalendarDay, useCalendarDays, useDeleteCalendarDay } from './queries';
 
 interface Values {
@@ -55,7 +56,7 @@ function AddDayModal({ year, onClose }: { year: number; onClose: () => void }) {
 
 export default function CalendarDaysPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [sp, setSp] = useSearchParams();
   const thisYear = new Date().getFullYear();
   const asked = Number.parseInt(sp.get('year') ?? '', 10);

@@ -3,7 +3,7 @@
 // saved as a draft or submitted (final, asked first). The server computes the total and the grade.
 // Who may fill it in comes from the server: "complete" in the rotation's allowed_actions means the
 // host school (or the bureau admin) of a rotation under way; an existing draft says "edit" itself.
-import { App, Alert, Button, Descriptions, Empty, Form, Grid, Input, InputNumber, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Empty, Form, Grid, Input, InputNumber, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Evaluation, EvaluationWeights, Rotation } from '../../api/types';
 import { CRITERIA } from '../../api/types';
@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { useAgreement } from '../agreements/queries';
 import { useProgramme, useProgrammeOptions } from '../programmes/queries';
 import { DEFAULT_WEIGHTS, perCriterion } from '../programmes/weights';
+import { useFeedback } from '../../app/feedback';
 import { ratePercent } from './labels';
 import { useAttendance, useEvaluations, useSaveEvaluation } from './queries';
 import { GradeTag } from './RotationTags';
@@ -107,7 +108,7 @@ function EvaluationForm({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const [form] = Form.useForm<Values>();
   const save = useSaveEvaluation(rotation.id);
   const showErrors = useFormErrors(form, { fields: FIELDS, onReload });

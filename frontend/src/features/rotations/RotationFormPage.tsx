@@ -1,6 +1,6 @@
 // /rotations/new: one plan for one or several teachers of the home school (all proposed, or none).
 import { useEffect, useMemo } from 'react';
-import { App, Button, Card, DatePicker, Form, InputNumber, Radio, Segmented, Select, Space, Switch } from 'antd';
+import { Button, Card, DatePicker, Form, InputNumber, Radio, Segmented, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { useFormErrors } from '../../components/useFormErrors';
 import { schoolYearOptions } from '../agreements/labels';
 import { SchoolSelect } from '../schools/SchoolSelect';
 import { subjectLabel } from '../teachers/labels';
+import { useFeedback } from '../../app/feedback';
 import { agreementsBetween, directionFor, nextTerm } from './labels';
 import { useActiveAgreementsOf, useProposeRotations } from './queries';
 import { TeachersPicker, type PickedTeacher } from './TeachersPicker';
@@ -84,7 +85,7 @@ export default function RotationFormPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const access = useAccess();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const propose = useProposeRotations();
   const showErrors = useFormErrors(form, { fields: FIELDS, aliases: ALIASES, conflictField: 'teacher_ids' });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { School, SchoolCreate } from '../../api/types';
@@ -10,6 +10,7 @@ import { LoadError, PageLoading } from '../../components/Results';
 import { useFormErrors } from '../../components/useFormErrors';
 import { useIdParam } from '../../components/useIdParam';
 import { changedFields } from '../../lib/diff';
+import { useFeedback } from '../../app/feedback';
 import { useCreateSchool, useRegions, useSchool, useUpdateSchool } from './queries';
 
 type Values = Omit<SchoolCreate, 'latitude' | 'longitude' | 'address'> & {
@@ -50,7 +51,7 @@ function toValues(s: School): Values {
 function SchoolForm({ school, onReload }: { school: School | null; onReload: () => Promise<School | undefined> }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const [loaded, setLoaded] = useState<School | null>(school);
   const regions = useRegions();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { useIdParam } from '../../components/useIdParam';
 import { changedFields } from '../../lib/diff';
 import { intOrUndefined } from '../../lib/listState';
 import { SchoolSelect } from '../schools/SchoolSelect';
+import { useFeedback } from '../../app/feedback';
 import { subjectLabel } from './labels';
 import { useCreateTeacher, useTeacher, useUpdateTeacher } from './queries';
 
@@ -85,7 +86,7 @@ function toValues(x: Teacher): Values {
 function TeacherForm({ teacher, onReload }: { teacher: Teacher | null; onReload: () => Promise<Teacher | undefined> }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const access = useAccess();
   const [sp] = useSearchParams();
   const [form] = Form.useForm<Values>();

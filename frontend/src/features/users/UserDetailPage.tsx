@@ -1,4 +1,4 @@
-import { App, Badge, Button, Card, Descriptions, Grid } from 'antd';
+import { Badge, Button, Card, Descriptions, Grid } from 'antd';
 import { EditOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { LoadError, NotFoundResult, PageLoading } from '../../components/Results
 import { useIdParam } from '../../components/useIdParam';
 import { ApiError } from '../../api/problem';
 import { formatDateTime, orEmpty } from '../../lib/format';
+import { useFeedback } from '../../app/feedback';
 import { useOrganizations, useUpdateUser, useUser } from './queries';
 
 export default function UserDetailPage() {
@@ -16,7 +17,7 @@ export default function UserDetailPage() {
   const id = useIdParam();
   const access = useAccess();
   const { me } = useAuth();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const screens = Grid.useBreakpoint();
   const user = useUser(id);
   const orgs = useOrganizations(user.data?.organization_id !== null && user.data?.organization_id !== undefined);

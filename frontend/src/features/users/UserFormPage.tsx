@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Select, Space } from 'antd';
+import { Button, Card, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Role, UiLocale, User, UserCreate, UserUpdate } from '../../api/types';
@@ -12,6 +12,7 @@ import { useIdParam } from '../../components/useIdParam';
 import { changedFields } from '../../lib/diff';
 import { SchoolSelect } from '../schools/SchoolSelect';
 import { TeacherSelect } from '../teachers/TeacherSelect';
+import { useFeedback } from '../../app/feedback';
 import { useCreateUser, useOrganizations, useUpdateUser, useUser } from './queries';
 import { scopeForRole } from './roles';
 
@@ -73,7 +74,7 @@ function normalise(v: Values): Omit<Values, 'password' | 'username'> {
 function UserForm({ user, onReload }: { user: User | null; onReload: () => Promise<User | undefined> }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const [loaded, setLoaded] = useState<User | null>(user);
   const role = Form.useWatch('role', form) ?? loaded?.role;
