@@ -4,6 +4,7 @@ caller's scope (a fixed number of queries whatever the size of the county — a 
 from collections import Counter
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, and_, distinct, func, or_, select
@@ -39,6 +40,7 @@ from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
 
 SERVED = (RotationStatus.active, RotationStatus.completed)
+STATEMENTS_KEPT = 512  # see meetings.compliance.STATEMENTS_KEPT
 
 
 def ensure_may_read(caller: Caller) -> None:
@@ -75,12 +77,13 @@ def activity_window(school_year: int, on: date) -> tuple[date, date]:
     return autumn if on <= autumn[1] else (autumn[1].replace(day=1, month=2), last)
 
 
-async def summary(
-    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
-) -> DashboardSummary:
-    ensure_may_read(caller)
-    dialect = session.get_bind().dialect.name
-    on = today()
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _summary_statements(
+    caller: Caller, programme_id: int | None, school_year: int, on: date, dialect: str
+) -> tuple[Select[Any], Select[Any], tuple[date, date]]:
+    """The summary's single figures (one statement) and its activities by kind, with the activities'
+    window. Built once per caller, programme and day and reused, as the compliance reports' statements:
+    building them costs more than a county's database time."""
     first, last = school_year_bounds(school_year)
     in_scope = in_scope_agreements(caller, programme_id)
     active = and_(in_scope, Agreement.status == AgreementStatus.active)
@@ -115,20 +118,28 @@ async def summary(
         .join(Agreement, Agreement.id == ActionItem.agreement_id)
         .where(in_scope, ActionItem.status == ActionItemStatus.open, ActionItem.due_date < on),
     ]
-    agreements, covered, total_receiving, on_rotation, days, donated, overdue = (
-        await session.execute(select(*(figure.scalar_subquery() for figure in figures)))
-    ).one()
     window = activity_window(school_year, on)
-    by_kind = dict(
-        (
-            await session.execute(
-                select(Activity.kind, func.count(Activity.id))
-                .join(Agreement, Agreement.id == Activity.agreement_id)
-                .where(in_scope, Activity.date >= window[0], Activity.date <= window[1])
-                .group_by(Activity.kind)
-            )
-        ).all()
+    by_kind = (
+        select(Activity.kind, func.count(Activity.id))
+        .join(Agreement, Agreement.id == Activity.agreement_id)
+        .where(in_scope, Activity.date >= window[0], Activity.date <= window[1])
+        .group_by(Activity.kind)
     )
+    return select(*(figure.scalar_subquery() for figure in figures)), by_kind, window
+
+
+async def summary(
+    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
+) -> DashboardSummary:
+    ensure_may_read(caller)
+    on = today()
+    figures, by_kind_statement, window = _summary_statements(
+        caller, programme_id, school_year, on, session.get_bind().dialect.name
+    )
+    agreements, covered, total_receiving, on_rotation, days, donated, overdue = (
+        await session.execute(figures)
+    ).one()
+    by_kind = dict((await session.execute(by_kind_statement)).all())
     # The two compliance figures come from aggregates over the reports' own rules, not their rows.
     meetings = await meeting_summary(
         session, caller=caller, school_year=school_year, programme_id=programme_id

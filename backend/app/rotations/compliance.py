@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -85,13 +86,13 @@ def _dispatches_in(school_year: int) -> Any:
     )
 
 
-def _candidates(school_year: int, programme: Programme | None) -> Any:
+def _candidates(school_year: int, programme_id: int | None) -> Any:
     """Schools that support another under an agreement in force, or that dispatch teachers this year."""
     agreements = select(Agreement.supporting_school_id).where(
         Agreement.status.in_((AgreementStatus.active, AgreementStatus.completed))
     )
-    if programme is not None:
-        agreements = agreements.where(Agreement.programme_id == programme.id)
+    if programme_id is not None:
+        agreements = agreements.where(Agreement.programme_id == programme_id)
     # One set (a UNION) the database hashes once, rather than two memberships tested on every row.
     return agreements.union(select(Rotation.from_school_id).where(_dispatches_in(school_year)))
 
@@ -102,7 +103,10 @@ def supporting_schools(caller: Caller, school_year: int, programme: Programme | 
     rosters = select(Teacher.school_id).where(policy.scope_condition(caller, Teacher))
     return (
         select(School.id, School.name)
-        .where(School.id.in_(rosters), School.id.in_(_candidates(school_year, programme)))
+        .where(
+            School.id.in_(rosters),
+            School.id.in_(_candidates(school_year, programme.id if programme else None)),
+        )
         .order_by(School.name)
     )
 
@@ -244,7 +248,7 @@ async def school_counts(
 
 
 def _school_figures(
-    caller: Caller, school_year: int, programme: Programme | None, cutoff: date
+    caller: Caller, school_year: int, programme_id: int | None, shares: Shares, cutoff: date
 ) -> tuple[Subquery, dict[str, Any]]:
     """One row per supporting school with its counts (a sub-query), and the rule's columns over it."""
     # The supporting schools of `supporting_schools`, found without sending their ids back to the
@@ -257,7 +261,7 @@ def _school_figures(
         select(Teacher.school_id, *_eligible_columns(cutoff))
         .where(
             policy.scope_condition(caller, Teacher),
-            Teacher.school_id.in_(_candidates(school_year, programme)),
+            Teacher.school_id.in_(_candidates(school_year, programme_id)),
         )
         .group_by(Teacher.school_id)
         .subquery("roster")
@@ -285,7 +289,7 @@ def _school_figures(
         rotated_with_planned=figures.c.with_planned,
         backbone=figures.c.backbone,
         backbone_with_planned=figures.c.backbone_with_planned,
-        shares=Shares.of(programme),
+        shares=shares,
     )
     return figures, {name: sql_value(column) for name, column in columns.items()}
 
@@ -300,13 +304,18 @@ async def _programme_and_cutoff(
     return programme, years, eligibility_cutoff(school_year, years)
 
 
-async def rotation_compliance(
-    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
-) -> RotationCompliance:
-    programme, years, cutoff = await _programme_and_cutoff(session, caller, school_year, programme_id)
-    figures, rule_columns = _school_figures(caller, school_year, programme, cutoff)
-    # Core rows on the session's connection: nothing here is an ORM entity (see meeting_compliance).
-    result = await (await session.connection()).execute(
+# Statements kept per (caller, year, programme, shares, cutoff); see meetings.compliance.STATEMENTS_KEPT.
+STATEMENTS_KEPT = 512
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _rows_statement(
+    caller: Caller, school_year: int, programme_id: int | None, shares: Shares, cutoff: date
+) -> Select[Any]:
+    """The report's statement, built once per caller and settings and then reused: building it and its
+    cache key cost more than running it on a county."""
+    figures, rule_columns = _school_figures(caller, school_year, programme_id, shares, cutoff)
+    return (
         select(
             figures.c.school_id,
             School.name.label("school_name"),
@@ -320,6 +329,41 @@ async def rotation_compliance(
         .join(School, School.id == figures.c.school_id)
         .order_by(School.name, School.id)
     )
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _summary_statement(
+    caller: Caller, school_year: int, programme_id: int | None, shares: Shares, cutoff: date
+) -> Select[Any]:
+    """The dashboard's sums over the same rule (built once and reused, as _rows_statement)."""
+    figures, rule_columns = _school_figures(caller, school_year, programme_id, shares, cutoff)
+    status = rule_columns["status"]
+
+    def total(column: Any) -> Any:
+        return func.coalesce(func.sum(column), 0)
+
+    return select(
+        func.count(),
+        func.count(case((status == ComplianceStatus.compliant.value, 1))),
+        func.count(case((status == ComplianceStatus.at_risk.value, 1))),
+        total(figures.c.eligible_teachers),
+        total(figures.c.rotated),
+        total(rule_columns["required"]),
+        total(rule_columns["gap"]),
+        total(figures.c.backbone),
+        total(rule_columns["backbone_required"]),
+    )
+
+
+async def rotation_compliance(
+    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
+) -> RotationCompliance:
+    programme, years, cutoff = await _programme_and_cutoff(session, caller, school_year, programme_id)
+    stmt = _rows_statement(
+        caller, school_year, programme.id if programme else None, Shares.of(programme), cutoff
+    )
+    # Core rows on the session's connection: nothing here is an ORM entity (see meeting_compliance).
+    result = await (await session.connection()).execute(stmt)
     # Plain dicts validated at once in pydantic's core, rather than a model built per row in Python.
     keys = list(result.keys())
     rows = []
@@ -366,26 +410,11 @@ async def rotation_summary(
     """The summary of `rotation_compliance` alone and the share it holds schools to (the dashboard's
     figures): the same rule summed by one aggregate query, without producing the rows."""
     programme, _, cutoff = await _programme_and_cutoff(session, caller, school_year, programme_id)
-    figures, rule_columns = _school_figures(caller, school_year, programme, cutoff)
-    status = rule_columns["status"]
-
-    def total(column: Any) -> Any:
-        return func.coalesce(func.sum(column), 0)
-
+    stmt = _summary_statement(
+        caller, school_year, programme.id if programme else None, Shares.of(programme), cutoff
+    )
     (schools, compliant, at_risk, eligible, rotated, required, gap, backbone, backbone_required) = (
-        await session.execute(
-            select(
-                func.count(),
-                func.count(case((status == ComplianceStatus.compliant.value, 1))),
-                func.count(case((status == ComplianceStatus.at_risk.value, 1))),
-                total(figures.c.eligible_teachers),
-                total(figures.c.rotated),
-                total(rule_columns["required"]),
-                total(rule_columns["gap"]),
-                total(figures.c.backbone),
-                total(rule_columns["backbone_required"]),
-            )
-        )
+        await session.execute(stmt)
     ).one()
     summary = RotationComplianceSummary(
         schools=schools,
