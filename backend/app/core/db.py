@@ -104,6 +104,11 @@ def build_engine(url: str | None = None) -> AsyncEngine:
     return engine
 
 
+# Large report statements (compliance, the dashboard) are built once per caller, filters and day and then
+# reused: building the expression tree and its cache key costs more than a county's query. At most this
+# many are kept per builder — a day's callers of a county or a province are a few hundred.
+STATEMENTS_KEPT = 512
+
 # A pooled connection unused for this long is checked before use (see _ping_idle_connections).
 IDLE_PING_SECONDS = 10.0
 

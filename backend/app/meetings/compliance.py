@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.agreements.models import Agreement, AgreementEvent
 from app.core import policy
 from app.core.clock import today
+from app.core.db import STATEMENTS_KEPT
 from app.core.dualrule import When, python_when, sql_value, sql_when
 from app.core.enums import AgreementStatus, ComplianceStatus, MeetingCadence, MeetingStatus
 from app.core.i18n import current_locale, t
@@ -36,9 +37,6 @@ from app.programmes.models import Programme
 from app.schools.models import School
 
 AT_RISK_DAYS = 30
-# Statements kept per (caller, year, filters, day): a day's callers of a county or a province are a few
-# hundred at most; an entry is the expression tree of one statement.
-STATEMENTS_KEPT = 512
 C, R, N = ComplianceStatus.compliant, ComplianceStatus.at_risk, ComplianceStatus.non_compliant
 
 

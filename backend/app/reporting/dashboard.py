@@ -14,6 +14,7 @@ from app.activities.models import Activity, Donation
 from app.agreements.models import Agreement
 from app.core import policy
 from app.core.clock import today
+from app.core.db import STATEMENTS_KEPT
 from app.core.enums import (
     ActionItemStatus,
     ActivityKind,
@@ -40,7 +41,6 @@ from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
 
 SERVED = (RotationStatus.active, RotationStatus.completed)
-STATEMENTS_KEPT = 512  # see meetings.compliance.STATEMENTS_KEPT
 
 
 def ensure_may_read(caller: Caller) -> None:

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.agreements.models import Agreement
 from app.core import policy
+from app.core.db import STATEMENTS_KEPT
 from app.core.dualrule import When, python_when, sql_value, sql_when
 from app.core.enums import (
     AgreementStatus,
@@ -302,10 +303,6 @@ async def _programme_and_cutoff(
     programme = await programme_in_force(session, caller, programme_id)
     years = programme.rotation_eligibility_years if programme else 6
     return programme, years, eligibility_cutoff(school_year, years)
-
-
-# Statements kept per (caller, year, programme, shares, cutoff); see meetings.compliance.STATEMENTS_KEPT.
-STATEMENTS_KEPT = 512
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
