@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import zhCN from './zh-CN.json';
 import en from './en.json';
-import { normalizeLanguage } from './index';
+import { normalizeLanguage } from './language';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

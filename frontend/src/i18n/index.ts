@@ -3,18 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import { setApiLanguage } from '../api/client';
 import type { CataloguePart } from './parts.mjs';
+import { normalizeLanguage, STORAGE_KEY, type Language } from './language';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const STORAGE_KEY = 'pairing.lang';
-
-export function normalizeLanguage(v: string | null | undefined): Language | null {
-  if (!v) return null;
-  const lower = v.toLowerCase();
-  if (lower === 'zh-cn' || lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
-  if (lower === 'en' || lower.startsWith('en-')) return 'en';
-  return null;
-}
+export { LANGUAGES, normalizeLanguage, STORAGE_KEY, type Language } from './language';
 
 export function storedLanguage(): Language {
   try {
