@@ -194,8 +194,17 @@ class Writer:
     async def finish(self) -> None:
         """Fresh planner statistics (a bulk load leaves none: plans would assume empty tables) and, on
         PostgreSQL, id sequences moved past the ids assigned here."""
-        async with self.transaction() as conn:
-            await conn.execute(text("ANALYZE"))
+        if self.dialect == "postgresql" and not isinstance(self.target, AsyncConnection):
+            # Also VACUUM, as PostgreSQL's manual advises after a bulk load and as autovacuum would do
+            # in time: it marks the freshly written pages all-visible, which index-only scans need (a
+            # province's teacher count reads the school_id index instead of the table). Outside a
+            # transaction, as VACUUM must run.
+            async with self.target.connect() as conn:
+                autocommit = await conn.execution_options(isolation_level="AUTOCOMMIT")
+                await autocommit.execute(text("VACUUM (ANALYZE)"))
+        else:
+            async with self.transaction() as conn:
+                await conn.execute(text("ANALYZE"))
         if self.dialect != "postgresql":
             return  # SQLite's INTEGER PRIMARY KEY continues after the largest id by itself
         async with self.transaction() as conn:

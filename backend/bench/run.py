@@ -577,7 +577,14 @@ def main() -> None:
         default=os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/bench"),
     )
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument(
+        "--only",
+        metavar="KEYS",
+        help="comma-separated scenario keys (such as checkin20,deep_teachers): measure just these on "
+        "PostgreSQL and print them, without writing docs/benchmarks.md (to check one fix quickly)",
+    )
     args = parser.parse_args()
+    only = set(args.only.split(",")) if args.only else None
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         ensure_postgres_database(args.database_url)
@@ -590,7 +597,11 @@ def main() -> None:
             server("bench.baseline:app", env, 2, "/ping") as baseline,
             server("app.main:app", env, 2, "/api/v1/health") as base,
         ):
-            measure(pg, base, files, scenarios(full=True), args.seconds, baseline)
+            wanted = only | {"baseline50"} if only is not None else None  # the ratios need the baseline
+            chosen = [s for s in scenarios(full=True) if wanted is None or s.key in wanted]
+            measure(pg, base, files, chosen, args.seconds, baseline)
+        if only is not None:
+            return
         planning = plan_province(args.database_url, work)
         sqlite = None
         embedded = None

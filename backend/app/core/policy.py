@@ -72,7 +72,8 @@ def _at_or_below(region_path: str) -> ColumnElement[bool]:
     bound: the planner has to see it to know that a county's subtree is one region and a province's
     all of them. Bound, a prepared statement's generic plan guesses one row for either and runs the
     province's dashboard as nested loops (its activity count: 4 ms -> 57 ms of database time)."""
-    return Region.path.startswith(bindparam(None, region_path, type_=String, literal_execute=True))
+    province = region_path.count("/") <= 2
+    return Region.path.startswith(bindparam(None, region_path, type_=String, literal_execute=province))
 
 
 def _in_jurisdiction(caller: Caller, region_id_column: Any) -> ColumnElement[bool]:

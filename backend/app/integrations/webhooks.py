@@ -24,18 +24,20 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from sqlalchemy import or_, select, union
+from sqlalchemy import Select, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import now
 from app.core.config import get_settings
 from app.core.enums import DeliveryStatus
 from app.integrations.models import OutboxEvent, WebhookAttempt, WebhookDelivery, WebhookSubscription
-from app.rotations.attendance import bureaus_over
+from app.regions.models import Organization, Region
+from app.schools.models import School
 
 LIFETIME = timedelta(hours=24)
 FIRST_RETRY = timedelta(seconds=30)
@@ -52,21 +54,42 @@ async def emit(
 ) -> None:
     """Write the event and its deliveries in the caller's transaction."""
     event = OutboxEvent(event_id=str(uuid.uuid4()), type=event_type, occurred_at=now(), data=data)
+    subscriptions = [
+        s
+        for s in await session.scalars(_subscriptions_over(), {"school_ids": sorted(set(school_ids))})
+        if event_type in s.events
+    ]
     session.add(event)
-    await session.flush()
-    bureaus = union(*(bureaus_over(school_id) for school_id in set(school_ids)))
-    subscriptions = await session.scalars(
-        select(WebhookSubscription).where(
-            WebhookSubscription.is_active.is_(True), WebhookSubscription.organization_id.in_(bureaus)
-        )
-    )
+    if not subscriptions:
+        return  # the event is written with the rest of the change, at commit: no round trip of its own
+    await session.flush()  # the event's id, for its deliveries
     at = now()
     session.add_all(
         WebhookDelivery(subscription_id=s.id, event_id=event.id, next_attempt_at=at, created_at=at)
         for s in subscriptions
-        if event_type in s.events
     )
     await session.flush()
+
+
+@cache
+def _subscriptions_over() -> Select[tuple[WebhookSubscription]]:
+    """Active subscriptions of the bureaus over any of the schools `:school_ids`. Built once: on a
+    check-in (the busiest write) building it cost more than running it."""
+    schools = (
+        select(Region.path)
+        .join(School, School.region_id == Region.id)
+        .where(School.id.in_(bindparam("school_ids", expanding=True)))
+        .subquery()
+    )
+    regions_above = select(Region.id).join(schools, schools.c.path.startswith(Region.path))
+    bureaus = select(Organization.id).where(Organization.region_id.in_(regions_above))
+    # Nothing pending in the session changes who subscribes: no flush before it, so the change's own
+    # rows (the audit event, this event) go in one flush at commit.
+    return (
+        select(WebhookSubscription)
+        .where(WebhookSubscription.is_active.is_(True), WebhookSubscription.organization_id.in_(bureaus))
+        .execution_options(autoflush=False)
+    )
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:

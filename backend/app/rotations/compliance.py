@@ -87,15 +87,20 @@ def _dispatches_in(school_year: int) -> Any:
     )
 
 
-def _candidates(school_year: int, programme_id: int | None) -> Any:
-    """Schools that support another under an agreement in force, or that dispatch teachers this year."""
+def _candidates(caller: Caller, school_year: int, programme_id: int | None) -> Any:
+    """Schools that support another under an agreement in force, or that dispatch teachers this year,
+    among the agreements and rotations the caller may read."""
     agreements = select(Agreement.supporting_school_id).where(
-        Agreement.status.in_((AgreementStatus.active, AgreementStatus.completed))
+        Agreement.status.in_((AgreementStatus.active, AgreementStatus.completed)),
+        policy.scope_condition(caller, Agreement),
     )
     if programme_id is not None:
         agreements = agreements.where(Agreement.programme_id == programme_id)
+    dispatching = select(Rotation.from_school_id).where(
+        _dispatches_in(school_year), policy.scope_condition(caller, Rotation)
+    )
     # One set (a UNION) the database hashes once, rather than two memberships tested on every row.
-    return agreements.union(select(Rotation.from_school_id).where(_dispatches_in(school_year)))
+    return agreements.union(dispatching)
 
 
 def supporting_schools(caller: Caller, school_year: int, programme: Programme | None) -> Select[Any]:
@@ -106,7 +111,7 @@ def supporting_schools(caller: Caller, school_year: int, programme: Programme | 
         select(School.id, School.name)
         .where(
             School.id.in_(rosters),
-            School.id.in_(_candidates(school_year, programme.id if programme else None)),
+            School.id.in_(_candidates(caller, school_year, programme.id if programme else None)),
         )
         .order_by(School.name)
     )
@@ -262,7 +267,7 @@ def _school_figures(
         select(Teacher.school_id, *_eligible_columns(cutoff))
         .where(
             policy.scope_condition(caller, Teacher),
-            Teacher.school_id.in_(_candidates(school_year, programme_id)),
+            Teacher.school_id.in_(_candidates(caller, school_year, programme_id)),
         )
         .group_by(Teacher.school_id)
         .subquery("roster")

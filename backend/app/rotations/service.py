@@ -2,6 +2,7 @@
 
 import math
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -43,6 +44,7 @@ from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
 
 LOAD = (joinedload(Rotation.teacher), joinedload(Rotation.from_school), joinedload(Rotation.to_school))
+CHECKIN_LOAD = (joinedload(Rotation.to_school),)  # only its position, for the distance
 LIST_SPEC = ListSpec(
     read_model=RotationRead,
     sortable={"start_date": Rotation.start_date, "end_date": Rotation.end_date, "status": Rotation.status},
@@ -292,7 +294,9 @@ async def check_in(
     session: AsyncSession, *, caller: Caller, rotation_id: int, data: CheckInCreate
 ) -> tuple[CheckIn, bool]:
     """The teacher's check-in for a day; a second tap the same day answers the first. (record, created?)"""
-    rotation = await get_rotation(session, caller=caller, rotation_id=rotation_id)
+    rotation = await policy.get_readable(
+        session, caller, Rotation, rotation_id, entity="rotation", options=CHECKIN_LOAD
+    )
     if caller.role != Role.teacher or caller.teacher_id != rotation.teacher_id:
         raise Forbidden()
     if rotation.status != RotationStatus.active:
@@ -309,25 +313,19 @@ async def check_in(
     school = rotation.to_school
     if None not in (data.latitude, data.longitude, school.latitude, school.longitude):
         distance = _distance_m(data.latitude, data.longitude, school.latitude, school.longitude)  # type: ignore[arg-type]
-    # One statement whether or not the day is already recorded (a second tap, or two taps at once):
-    # INSERT ... ON CONFLICT DO NOTHING RETURNING, where a look-up, a savepoint and an INSERT took
-    # four round trips on the busiest write of the day.
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     record = await session.scalar(
-        insert(CheckIn)
-        .values(
-            rotation_id=rotation.id,
-            teacher_id=rotation.teacher_id,
-            date=day,
-            checked_in_at=tapped,
-            note=data.note,
-            latitude=data.latitude,
-            longitude=data.longitude,
-            distance_m=distance,
-            flagged=distance is not None and distance > CHECKIN_RADIUS_M,
-        )
-        .on_conflict_do_nothing(index_elements=[CheckIn.teacher_id, CheckIn.date])
-        .returning(CheckIn)
+        _insert_checkin(session.get_bind().dialect.name),
+        {
+            "rotation_id": rotation.id,
+            "teacher_id": rotation.teacher_id,
+            "date": day,
+            "checked_in_at": tapped,
+            "note": data.note,
+            "latitude": data.latitude,
+            "longitude": data.longitude,
+            "distance_m": distance,
+            "flagged": distance is not None and distance > CHECKIN_RADIUS_M,
+        },
     )
     if record is None:  # that day's check-in exists: the first tap is the answer
         existing = await session.scalar(
@@ -345,6 +343,19 @@ async def check_in(
     )
     await events.checkin_created(session, record, rotation)
     return record, True
+
+
+@cache
+def _insert_checkin(dialect: str) -> Any:
+    """One statement whether or not the day is already recorded (a second tap, or two taps at once):
+    INSERT ... ON CONFLICT DO NOTHING RETURNING, where a look-up, a savepoint and an INSERT took four
+    round trips on the busiest write of the day. Built once per dialect, the values sent as parameters."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        insert(CheckIn)
+        .on_conflict_do_nothing(index_elements=[CheckIn.teacher_id, CheckIn.date])
+        .returning(CheckIn)
+    )
 
 
 async def checkins_of(session: AsyncSession, *, caller: Caller, rotation_id: int) -> list[CheckIn]:
