@@ -11,7 +11,7 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 from openpyxl import Workbook
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -22,6 +22,7 @@ from app.core.schemas import Page
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_ROW_LIMIT = 50_000
 DEEP_OFFSET = 1_000  # from here on a page's ids are found first (see _page)
+MAX_OFFSET = 2**31 - 1
 
 XLSX_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {XLSX_MEDIA_TYPE: {}}, "description": "The list as JSON, or as .xlsx with ?format=xlsx"}
@@ -39,7 +40,9 @@ class ListParams:
 
 def list_params(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    # At most the largest INTEGER id: a deep page's offset is written into the SQL (see _page), where a
+    # number beyond 64 bits would reach the database as a malformed statement rather than as invalid input.
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     q: Annotated[str | None, Query(max_length=100, description="Search names")] = None,
     sort: Annotated[str | None, Query(max_length=40, description="field or -field")] = None,
     format: Annotated[str | None, Query(pattern="^(json|xlsx)$")] = None,
@@ -122,7 +125,13 @@ def _page(stmt: Select[Any], params: ListParams, spec: ListSpec) -> Select[Any]:
     if params.offset < DEEP_OFFSET or spec.columns:
         return stmt.limit(params.limit).offset(params.offset)
     entity = stmt.column_descriptions[0]["entity"]
-    ids = stmt.with_only_columns(entity.id).limit(params.limit).offset(params.offset)
+    # The numbers written into the SQL: bound, PostgreSQL's generic plan for a reused statement cannot
+    # know the offset is deep and chose the plan of a first page (teachers at 50,000: 9 ms -> 46 ms).
+    ids = (
+        stmt.with_only_columns(entity.id)
+        .limit(bindparam("page_limit", params.limit, literal_execute=True))
+        .offset(bindparam("page_offset", params.offset, literal_execute=True))
+    )
     return stmt.where(entity.id.in_(ids)).limit(params.limit)
 
 
