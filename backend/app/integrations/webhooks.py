@@ -36,7 +36,7 @@ from app.core.clock import now
 from app.core.config import get_settings
 from app.core.enums import DeliveryStatus
 from app.integrations.models import OutboxEvent, WebhookAttempt, WebhookDelivery, WebhookSubscription
-from app.regions.models import Organization, Region
+from app.rotations.attendance import bureaus_over_schools
 from app.schools.models import School
 
 LIFETIME = timedelta(hours=24)
@@ -75,14 +75,7 @@ async def emit(
 def _subscriptions_over() -> Select[tuple[WebhookSubscription]]:
     """Active subscriptions of the bureaus over any of the schools `:school_ids`. Built once: on a
     check-in (the busiest write) building it cost more than running it."""
-    schools = (
-        select(Region.path)
-        .join(School, School.region_id == Region.id)
-        .where(School.id.in_(bindparam("school_ids", expanding=True)))
-        .subquery()
-    )
-    regions_above = select(Region.id).join(schools, schools.c.path.startswith(Region.path))
-    bureaus = select(Organization.id).where(Organization.region_id.in_(regions_above))
+    bureaus = bureaus_over_schools(School.id.in_(bindparam("school_ids", expanding=True)))
     # Nothing pending in the session changes who subscribes: no flush before it, so the change's own
     # rows (the audit event, this event) go in one flush at commit.
     return (

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import audit, policy
@@ -27,10 +27,13 @@ from app.schools.models import School
 
 def bureaus_over(school_id: int) -> Select[tuple[int]]:
     """Ids of the bureaus whose region contains the school (its county's, its city's...)."""
-    school_path = (
-        select(Region.path).join(School, School.region_id == Region.id).where(School.id == school_id)
-    ).scalar_subquery()
-    above = select(Region.id).where(school_path.startswith(Region.path))
+    return bureaus_over_schools(School.id == school_id)
+
+
+def bureaus_over_schools(schools: ColumnElement[bool]) -> Select[tuple[int]]:
+    """Ids of the bureaus whose region contains any of the schools the condition `schools` selects."""
+    paths = select(Region.path).join(School, School.region_id == Region.id).where(schools).subquery()
+    above = select(Region.id).join(paths, paths.c.path.startswith(Region.path))
     return select(Organization.id).where(Organization.region_id.in_(above))
 
 
