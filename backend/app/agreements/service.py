@@ -22,7 +22,7 @@ from app.core import audit, policy, updates
 from app.core.clock import now, today
 from app.core.enums import AgreementArea, AgreementStatus, GoalStatus, Party, Role
 from app.core.errors import Conflict, Forbidden, ValidationFailed
-from app.core.listing import ListSpec, where_equal
+from app.core.listing import ListSpec, named, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.programmes.models import Programme
@@ -34,6 +34,12 @@ LOAD = (
     joinedload(Agreement.programme),
     joinedload(Agreement.supporting_school),
     joinedload(Agreement.receiving_school),
+    selectinload(Agreement.area_rows),
+)
+LIST_LOAD = (
+    named(Agreement.programme, Programme.name),
+    named(Agreement.supporting_school, School.name),
+    named(Agreement.receiving_school, School.name),
     selectinload(Agreement.area_rows),
 )
 
@@ -48,7 +54,7 @@ LIST_SPEC = ListSpec(
     },
     default_sort=(Agreement.id.desc(),),
     searchable=(Agreement.title,),
-    options=LOAD,
+    options=LIST_LOAD,
     sheet="agreements",
     export_exclude=frozenset({"allowed_actions", "commitments"}),
     labels={

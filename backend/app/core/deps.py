@@ -52,7 +52,7 @@ class MalformedIfMatch(AppError):
         super().__init__("precondition_malformed")
 
 
-def get_if_match(if_match: Annotated[str | None, Header(alias="If-Match")] = None) -> int | None:
+async def get_if_match(if_match: Annotated[str | None, Header(alias="If-Match")] = None) -> int | None:
     """The version the client last saw, from the ETag it got (`"3.9f2c…"`) or from the `version`
     field (`"3"`; weak `W/"3"` and bare `3` accepted)."""
     if if_match is None or if_match.strip() == "*":

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from app.core.errors import ValidationFailed
@@ -38,7 +39,7 @@ class ListParams:
     format: str | None
 
 
-def list_params(
+async def list_params(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     # At most the largest INTEGER id: a deep page's offset is written into the SQL (see _page), where a
     # number beyond 64 bits would reach the database as a malformed statement rather than as invalid input.
@@ -47,6 +48,8 @@ def list_params(
     sort: Annotated[str | None, Query(max_length=40, description="field or -field")] = None,
     format: Annotated[str | None, Query(pattern="^(json|xlsx)$")] = None,
 ) -> ListParams:
+    # async, like every dependency: FastAPI runs a plain function in a worker thread, a hop that cost a
+    # list request about 0.4 ms of its 6 (measured in-process).
     return ListParams(limit=limit, offset=offset, q=q, sort=sort, format=format)
 
 
@@ -64,6 +67,12 @@ class ListSpec:
     export_exclude: frozenset[str] = frozenset()
     # The statement selects labelled columns (an aggregate report), not ORM objects.
     columns: bool = False
+
+
+def named(relationship: Any, *columns: Any) -> ORMOption:
+    """Join a related object of which a list shows only its name (and id): hydrating every column of two
+    schools and a programme for each of 50 rows cost more Python than the page's query."""
+    return joinedload(relationship).load_only(*columns)
 
 
 def where_equal(

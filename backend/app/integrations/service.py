@@ -153,8 +153,9 @@ async def revoke(
 
 async def check_token(session: AsyncSession, claims: AccessClaims) -> None:
     """A client's token works only while the client is active with the same secret generation; each
-    accepted request counts towards today's usage (in the request's transaction: a request that
-    fails does not count). The first statement of the request, so SQLite takes its write lock at once."""
+    accepted request counts towards today's usage: a write's in its transaction (a write that fails
+    does not count); a read, which on PostgreSQL runs without one (core/db.py), once its token is
+    accepted. The first statement of the request, so SQLite takes its write lock at once."""
     day = today()
     result = await session.execute(
         update(IntegrationClient)

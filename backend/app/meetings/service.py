@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from app.agreements.models import Agreement
 from app.agreements.service import agreement_titles, ensure_party, get_agreement
@@ -40,6 +40,25 @@ WITH_AGREEMENT = (
     joinedload(Meeting.agreement).joinedload(Agreement.supporting_school),
     joinedload(Meeting.agreement).joinedload(Agreement.receiving_school),
 )
+# A list's rows (MeetingSummary): not the minutes, agenda and decisions, nor the agreement's commitments
+# and the schools' other columns, read and hydrated for 50 rows to be dropped.
+_PARTY = joinedload(Meeting.agreement).load_only(
+    Agreement.title, Agreement.supporting_school_id, Agreement.receiving_school_id
+)
+LIST_LOAD = (
+    load_only(
+        Meeting.agreement_id,
+        Meeting.kind,
+        Meeting.scheduled_date,
+        Meeting.held_date,
+        Meeting.status,
+        Meeting.minutes_status,
+        Meeting.location,
+        Meeting.version,
+    ),
+    _PARTY.joinedload(Agreement.supporting_school).load_only(School.name),
+    _PARTY.joinedload(Agreement.receiving_school).load_only(School.name),
+)
 LIST_SPEC = ListSpec(
     read_model=MeetingSummary,
     sortable={
@@ -49,7 +68,7 @@ LIST_SPEC = ListSpec(
     },
     default_sort=(Meeting.scheduled_date.desc(), Meeting.id.desc()),
     searchable=(Meeting.location, Meeting.agenda),
-    options=WITH_AGREEMENT,
+    options=LIST_LOAD,
     sheet="meetings",
     labels={
         "id": ("编号", "ID"),

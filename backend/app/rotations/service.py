@@ -24,7 +24,7 @@ from app.core.enums import (
 )
 from app.core.errors import Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed
 from app.core.i18n import t
-from app.core.listing import ListSpec, where_equal
+from app.core.listing import ListSpec, named, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.integrations import events
@@ -45,11 +45,16 @@ from app.teachers.models import Teacher, TeacherSubject
 
 LOAD = (joinedload(Rotation.teacher), joinedload(Rotation.from_school), joinedload(Rotation.to_school))
 CHECKIN_LOAD = (joinedload(Rotation.to_school),)  # only its position, for the distance
+LIST_LOAD = (
+    named(Rotation.teacher, Teacher.name),
+    named(Rotation.from_school, School.name),
+    named(Rotation.to_school, School.name),
+)
 LIST_SPEC = ListSpec(
     read_model=RotationRead,
     sortable={"start_date": Rotation.start_date, "end_date": Rotation.end_date, "status": Rotation.status},
     default_sort=(Rotation.start_date.desc(), Rotation.id.desc()),
-    options=LOAD,
+    options=LIST_LOAD,
     sheet="rotations",
     export_exclude=frozenset({"allowed_actions"}),
     labels={

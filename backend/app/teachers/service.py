@@ -7,7 +7,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.core import audit, policy, updates
 from app.core.clock import now
 from app.core.errors import Forbidden, ValidationFailed
-from app.core.listing import ListSpec, where_equal
+from app.core.listing import ListSpec, named, where_equal
 from app.core.policy import Caller
 from app.core.versioning import check_version
 from app.schools.models import School
@@ -15,6 +15,7 @@ from app.teachers.models import Teacher, TeacherSubject
 from app.teachers.schemas import TeacherCreate, TeacherFilters, TeacherRead, TeacherUpdate
 
 LOAD = (joinedload(Teacher.school), selectinload(Teacher.subject_rows))
+LIST_LOAD = (named(Teacher.school, School.name), selectinload(Teacher.subject_rows))
 
 LIST_SPEC = ListSpec(
     read_model=TeacherRead,
@@ -26,7 +27,7 @@ LIST_SPEC = ListSpec(
     },
     default_sort=(Teacher.id,),
     searchable=(Teacher.name,),
-    options=LOAD,
+    options=LIST_LOAD,
     sheet="teachers",
     labels={
         "id": ("编号", "ID"),
