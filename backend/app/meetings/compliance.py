@@ -10,7 +10,7 @@ expression, so a province's thousands of pairs are assessed by the database, not
 """
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache, reduce
@@ -328,8 +328,20 @@ async def meeting_summary(
 ) -> ComplianceSummary:
     """The summary of `meeting_compliance` alone (the dashboard's rate): the same rule counted by one
     aggregate query, without producing the rows."""
-    stmt = _summary_statement(caller, school_year, programme_id, school_id, today())
-    total, compliant, at_risk = (await session.execute(stmt)).one()
+    stmt = summary_statement(caller, school_year, programme_id, school_id)
+    return summary_of(tuple((await session.execute(stmt)).one()))
+
+
+def summary_statement(
+    caller: Caller | None, school_year: int, programme_id: int | None, school_id: int | None = None
+) -> Select[Any]:
+    """The one-row aggregate of the report's rule, as of today (read by `summary_of`)."""
+    return _summary_statement(caller, school_year, programme_id, school_id, today())
+
+
+def summary_of(values: Sequence[Any]) -> ComplianceSummary:
+    """The summary from the values of `summary_statement`'s row: pairs, compliant, at risk."""
+    total, compliant, at_risk = values
     return _summary(total, {C: compliant, R: at_risk, N: total - compliant - at_risk})
 
 

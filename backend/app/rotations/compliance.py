@@ -16,6 +16,7 @@ school's counts (`app.core.dualrule`) for the report's rows and for the dashboar
 Python (`assess`) for planning, so a province's two thousand schools are assessed by the database.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -406,19 +407,22 @@ def _summary(rows: list[RotationComplianceRow]) -> RotationComplianceSummary:
     )
 
 
-async def rotation_summary(
+async def summary_statement(
     session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
-) -> tuple[RotationComplianceSummary, float]:
-    """The summary of `rotation_compliance` alone and the share it holds schools to (the dashboard's
-    figures): the same rule summed by one aggregate query, without producing the rows."""
+) -> tuple[Select[Any], float]:
+    """The one-row aggregate of `rotation_compliance`'s rule (read by `summary_of`) and the share it
+    holds schools to. The programme in force is looked up here (its rules shape the statement)."""
     programme, _, cutoff = await _programme_and_cutoff(session, caller, school_year, programme_id)
     stmt = _summary_statement(
         caller, school_year, programme.id if programme else None, Shares.of(programme), cutoff
     )
-    (schools, compliant, at_risk, eligible, rotated, required, gap, backbone, backbone_required) = (
-        await session.execute(stmt)
-    ).one()
-    summary = RotationComplianceSummary(
+    return stmt, float(programme.min_rotation_share) if programme else 0.10
+
+
+def summary_of(values: Sequence[Any]) -> RotationComplianceSummary:
+    """The summary from the values of `summary_statement`'s row, in its order."""
+    (schools, compliant, at_risk, eligible, rotated, required, gap, backbone, backbone_required) = values
+    return RotationComplianceSummary(
         schools=schools,
         compliant=compliant,
         at_risk=at_risk,
@@ -431,7 +435,17 @@ async def rotation_summary(
         backbone_rotated=backbone,
         backbone_required=backbone_required,
     )
-    return summary, float(programme.min_rotation_share) if programme else 0.10
+
+
+async def rotation_summary(
+    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
+) -> tuple[RotationComplianceSummary, float]:
+    """The summary of `rotation_compliance` alone and the share it holds schools to: the same rule
+    summed by one aggregate query, without producing the rows."""
+    stmt, target = await summary_statement(
+        session, caller=caller, school_year=school_year, programme_id=programme_id
+    )
+    return summary_of(tuple((await session.execute(stmt)).one())), target
 
 
 def candidates_query(*, caller: Caller, school_year: int, years: int, school_id: int | None) -> Select[Any]:
