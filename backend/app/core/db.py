@@ -156,10 +156,12 @@ def get_engine() -> AsyncEngine:
     return _engine
 
 
-def get_sessionmaker() -> async_sessionmaker[AsyncSession]:
+def get_sessionmaker(*, writes: bool = True) -> async_sessionmaker[AsyncSession]:
+    """Sessions for a writing request, or for a reading one (on PostgreSQL, without a transaction)."""
     get_engine()
-    assert _sessionmaker is not None
-    return _sessionmaker
+    chosen = _sessionmaker if writes else _read_sessionmaker
+    assert chosen is not None
+    return chosen
 
 
 async def dispose_engine() -> None:
@@ -177,9 +179,7 @@ async def session_scope(*, writes: bool = True) -> AsyncIterator[AsyncSession]:
     # Set, not reset: each request runs in its own task (its own context copy), and the value
     # must still hold when the session lazily emits BEGIN, wherever FastAPI finalises the dependency.
     write_intent.set(writes)
-    get_engine()
-    assert _sessionmaker is not None and _read_sessionmaker is not None
-    async with (_sessionmaker if writes else _read_sessionmaker)() as session:
+    async with get_sessionmaker(writes=writes)() as session:
         try:
             yield session
             await session.commit()
