@@ -29,7 +29,7 @@ from app.core.db import STATEMENTS_KEPT
 from app.core.dualrule import When, python_when, sql_value, sql_when
 from app.core.enums import AgreementStatus, ComplianceStatus, MeetingCadence, MeetingStatus
 from app.core.i18n import current_locale, t
-from app.core.listing import workbook_response
+from app.core.listing import row_dicts, workbook_response
 from app.core.policy import Caller
 from app.meetings.models import Meeting
 from app.meetings.schemas import ComplianceSummary, MeetingCompliance
@@ -287,11 +287,30 @@ async def compliance_rows(
     stmt = _rows_statement(caller, school_year, programme_id, school_id, today())
     # Core tables and the session's connection: the rows are plain columns, and the ORM's aliases and
     # result layer cost a province's report (4,000 rows) a few milliseconds for nothing.
-    result = await (await session.connection()).execute(stmt)
-    # Plain dicts, validated at once in pydantic's core by the caller: a model built per row in Python,
-    # or validating SQLAlchemy's row mappings (a Mapping lookup per field), costs several times more.
-    keys = list(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result.all()]
+    return row_dicts(await (await session.connection()).execute(stmt))
+
+
+async def compliance_report(
+    session: AsyncSession,
+    *,
+    caller: Caller | None,
+    school_year: int,
+    programme_id: int | None = None,
+    school_id: int | None = None,
+) -> dict[str, Any]:
+    """The report as plain values in MeetingCompliance's shape (rows as dicts, statuses as their
+    values): what the JSON response writes out directly, and what `meeting_compliance` validates."""
+    halves = Halves.of(school_year)
+    rows = await compliance_rows(
+        session, caller=caller, school_year=school_year, programme_id=programme_id, school_id=school_id
+    )
+    return {
+        "school_year": school_year,
+        "first_half": halves.first,
+        "second_half": halves.second,
+        "rows": rows,
+        "summary": _summary(len(rows), Counter(row["status"] for row in rows)),
+    }
 
 
 async def meeting_compliance(
@@ -303,19 +322,10 @@ async def meeting_compliance(
     school_id: int | None = None,
 ) -> MeetingCompliance:
     """Compliance rows in the caller's scope (caller None: every agreement, for the reminder job)."""
-    halves = Halves.of(school_year)
-    rows = await compliance_rows(
+    report = await compliance_report(
         session, caller=caller, school_year=school_year, programme_id=programme_id, school_id=school_id
     )
-    return MeetingCompliance.model_validate(
-        {
-            "school_year": school_year,
-            "first_half": halves.first,
-            "second_half": halves.second,
-            "rows": rows,
-            "summary": _summary(len(rows), Counter(row["status"] for row in rows)),
-        }
-    )
+    return MeetingCompliance.model_validate(report)
 
 
 async def meeting_summary(

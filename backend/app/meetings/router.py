@@ -5,7 +5,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 
 from app.agreements.service import get_agreement
 from app.core.deps import CurrentCaller, IfMatch, SessionDep
-from app.core.listing import XLSX_MEDIA_TYPE, XLSX_RESPONSE, ListParams, list_params, respond
+from app.core.listing import XLSX_MEDIA_TYPE, XLSX_RESPONSE, ListParams, list_params, respond, values_response
 from app.core.schemas import Page, problem_responses
 from app.core.versioning import set_etag
 from app.meetings import compliance, service
@@ -227,9 +227,9 @@ async def meeting_compliance(
     format: Annotated[str | None, Query(pattern="^(json|xlsx)$")] = None,
 ) -> Any:
     """Per agreement: held meetings in each half against what the programme requires, and the status."""
-    report = await compliance.meeting_compliance(
+    report = await compliance.compliance_report(
         session, caller=caller, school_year=school_year, programme_id=programme_id, school_id=school_id
     )
     if format == "xlsx" or XLSX_MEDIA_TYPE in request.headers.get("accept", ""):
-        return compliance.as_workbook(report)
-    return report
+        return compliance.as_workbook(MeetingCompliance.model_validate(report))
+    return values_response(report)

@@ -16,6 +16,7 @@ school's counts (`app.core.dualrule`) for the report's rows and for the dashboar
 Python (`assess`) for planning, so a province's two thousand schools are assessed by the database.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,6 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlalchemy import Select, Subquery, and_, case, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,17 +43,16 @@ from app.core.enums import (
 )
 from app.core.errors import Forbidden, NotFound
 from app.core.i18n import t
-from app.core.listing import workbook_response
+from app.core.listing import row_dicts, workbook_response
 from app.core.policy import Caller
 from app.programmes.models import Programme
 from app.rotations.models import Rotation
-from app.rotations.schemas import RotationCompliance, RotationComplianceRow, RotationComplianceSummary
+from app.rotations.schemas import RotationCompliance, RotationComplianceSummary
 from app.schools.models import School
 from app.teachers.models import Teacher
 
 COUNTED = (RotationStatus.approved, RotationStatus.active, RotationStatus.completed)
 IS_BACKBONE = Teacher.backbone_level != BackboneLevel.none
-ROWS = TypeAdapter(list[RotationComplianceRow])
 
 
 def school_year_bounds(school_year: int) -> tuple[date, date]:
@@ -358,52 +357,58 @@ def _summary_statement(
     )
 
 
-async def rotation_compliance(
+async def compliance_report(
     session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
-) -> RotationCompliance:
+) -> dict[str, Any]:
+    """The report as plain values in RotationCompliance's shape (rows as dicts, statuses as their
+    values): what the JSON response writes out directly, and what `rotation_compliance` validates."""
     programme, years, cutoff = await _programme_and_cutoff(session, caller, school_year, programme_id)
     stmt = _rows_statement(
         caller, school_year, programme.id if programme else None, Shares.of(programme), cutoff
     )
     # Core rows on the session's connection: nothing here is an ORM entity (see meeting_compliance).
-    result = await (await session.connection()).execute(stmt)
-    # Plain dicts validated at once in pydantic's core, rather than a model built per row in Python.
-    keys = list(result.keys())
-    rows = []
-    for values in result.all():
-        row = dict(zip(keys, values, strict=True))
+    rows = row_dicts(await (await session.connection()).execute(stmt))
+    for row in rows:
         row["rotated_share"] = _share(row["rotated"], row["eligible_teachers"])
         row["backbone_share"] = _share(row["backbone_rotated"], row["rotated"])
-        rows.append(row)
-    validated = ROWS.validate_python(rows)
-    return RotationCompliance(
-        school_year=school_year,
-        programme_id=programme.id if programme else None,
-        min_rotation_share=float(programme.min_rotation_share) if programme else 0.10,
-        min_backbone_share=float(programme.min_backbone_share) if programme else 0.20,
-        backbone_share_base=programme.backbone_share_base if programme else BackboneShareBase.rotated,
-        rotation_eligibility_years=years,
-        eligible_since=cutoff,
-        rows=validated,
-        summary=_summary(validated),
+    return {
+        "school_year": school_year,
+        "programme_id": programme.id if programme else None,
+        "min_rotation_share": float(programme.min_rotation_share) if programme else 0.10,
+        "min_backbone_share": float(programme.min_backbone_share) if programme else 0.20,
+        "backbone_share_base": programme.backbone_share_base if programme else BackboneShareBase.rotated,
+        "rotation_eligibility_years": years,
+        "eligible_since": cutoff,
+        "rows": rows,
+        "summary": _summary(rows),
+    }
+
+
+async def rotation_compliance(
+    session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
+) -> RotationCompliance:
+    report = await compliance_report(
+        session, caller=caller, school_year=school_year, programme_id=programme_id
     )
+    return RotationCompliance.model_validate(report)
 
 
-def _summary(rows: list[RotationComplianceRow]) -> RotationComplianceSummary:
-    eligible = sum(r.eligible_teachers for r in rows)
-    rotated = sum(r.rotated for r in rows)
+def _summary(rows: list[dict[str, Any]]) -> RotationComplianceSummary:
+    eligible = sum(r["eligible_teachers"] for r in rows)
+    rotated = sum(r["rotated"] for r in rows)
+    statuses = Counter(r["status"] for r in rows)
     return RotationComplianceSummary(
         schools=len(rows),
-        compliant=sum(r.status == ComplianceStatus.compliant for r in rows),
-        at_risk=sum(r.status == ComplianceStatus.at_risk for r in rows),
-        non_compliant=sum(r.status == ComplianceStatus.non_compliant for r in rows),
+        compliant=statuses[ComplianceStatus.compliant],
+        at_risk=statuses[ComplianceStatus.at_risk],
+        non_compliant=statuses[ComplianceStatus.non_compliant],
         eligible_teachers=eligible,
         rotated=rotated,
-        required=sum(r.required for r in rows),
-        gap=sum(r.gap for r in rows),
+        required=sum(r["required"] for r in rows),
+        gap=sum(r["gap"] for r in rows),
         rotated_share=_share(rotated, eligible),
-        backbone_rotated=sum(r.backbone_rotated for r in rows),
-        backbone_required=sum(r.backbone_required for r in rows),
+        backbone_rotated=sum(r["backbone_rotated"] for r in rows),
+        backbone_required=sum(r["backbone_required"] for r in rows),
     )
 
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from app.core.clock import today
 from app.core.deps import CurrentCaller, SessionDep
 from app.core.i18n import current_locale
-from app.core.listing import XLSX_MEDIA_TYPE, XLSX_RESPONSE, ListParams, list_params, respond
+from app.core.listing import XLSX_MEDIA_TYPE, XLSX_RESPONSE, ListParams, list_params, respond, values_response
 from app.core.schemas import Page, problem_responses
 from app.rotations import compliance, reports, service
 from app.rotations.attendance import roster_stats
@@ -49,12 +49,12 @@ async def rotation_compliance(
 ) -> Any:
     """Per supporting school: teachers rotated out against the eligible, and backbone teachers against
     their minimum, with the gap in teachers (the programme's shares; the newest programme by default)."""
-    report = await compliance.rotation_compliance(
+    report = await compliance.compliance_report(
         session, caller=caller, school_year=school_year, programme_id=programme_id
     )
     if format == "xlsx" or XLSX_MEDIA_TYPE in request.headers.get("accept", ""):
-        return compliance.as_workbook(report, current_locale.get())
-    return report
+        return compliance.as_workbook(RotationCompliance.model_validate(report), current_locale.get())
+    return values_response(report)
 
 
 @router.get(

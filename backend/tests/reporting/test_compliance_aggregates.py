@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from httpx import AsyncClient
+from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -168,6 +169,7 @@ async def test_meeting_compliance_aggregate_equals_its_rows(
             seen.add(row.status)
         aggregate = await meetings.meeting_summary(session, caller=county.caller, school_year=school_year)
         assert aggregate == report.summary, (day, cadence, minimum)
+        await _served_as_the_model(client, "/api/v1/compliance/meetings", school_year, county, report)
         dashboard = await client.get(
             "/api/v1/dashboard/summary", params={"school_year": school_year}, headers=county.headers
         )
@@ -218,6 +220,7 @@ async def test_rotation_compliance_aggregate_equals_its_rows(
                 session, caller=county.caller, school_year=school_year, programme_id=None
             )
             assert (aggregate, target) == (report.summary, report.min_rotation_share)
+            await _served_as_the_model(client, "/api/v1/compliance/rotations", school_year, county, report)
             dashboard = (
                 await client.get(
                     "/api/v1/dashboard/summary", params={"school_year": school_year}, headers=county.headers
@@ -229,6 +232,18 @@ async def test_rotation_compliance_aggregate_equals_its_rows(
                 dashboard["rotation_share_target"],
             ) == (report.summary.rotated_share, report.summary.gap, report.min_rotation_share)
     assert len(statuses) == 3
+
+
+async def _served_as_the_model(
+    client: AsyncClient, path: str, school_year: int, county: County, report: BaseModel
+) -> None:
+    """The endpoint writes its JSON straight from the statement's values, skipping the model: the body
+    must be exactly what the model would serialise (no key missing or extra, no number as a string)."""
+    response = await client.get(path, params={"school_year": school_year}, headers=county.headers)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert response.json() == report.model_dump(mode="json")
+    type(report).model_validate_json(response.content, strict=True)
 
 
 def test_shares_round_up_exactly() -> None:
