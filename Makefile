@@ -83,27 +83,16 @@ lint: $(STAMPS)/backend-deps $(STAMPS)/frontend-deps
 	cd backend && .venv/bin/ruff check app tests alembic bench && .venv/bin/ruff format --check app tests bench alembic/env.py
 	cd frontend && npm run --silent typecheck
 
-# The first run is SQLite's even when TEST_DATABASE_URL is set (conftest.py uses it when not empty).
+# SQLite and, with TEST_DATABASE_URL, PostgreSQL at the same time (scripts/on-both-databases.sh: one core
+# each; the output of each run is printed when it ends).
 backend-test: $(STAMPS)/backend-deps
-	cd backend && TEST_DATABASE_URL= .venv/bin/pytest -q -p no:cacheprovider
-	@if [ -n "$$TEST_DATABASE_URL" ]; then \
-	  echo "--- backend tests on PostgreSQL ($$TEST_DATABASE_URL)"; \
-	  cd backend && .venv/bin/pytest -q -p no:cacheprovider; \
-	elif [ "$$CI" = "true" ]; then \
-	  echo "CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI"; exit 1; \
-	else echo "(PostgreSQL run skipped: set TEST_DATABASE_URL=postgresql://... to include it)"; fi
+	cd backend && ../scripts/on-both-databases.sh "backend tests" .venv/bin/pytest -q -p no:cacheprovider
 
 # Schemathesis over every API operation against the app's own OpenAPI document, as a bureau admin and a
-# school admin (backend/tests/fuzz/, left out of backend-test): SQLite, then PostgreSQL when
-# TEST_DATABASE_URL is set (as backend-test). About 100 s each; FUZZ_EXAMPLES=50 digs deeper.
+# school admin (backend/tests/fuzz/, left out of backend-test), on both databases as backend-test.
+# About 100 s each; FUZZ_EXAMPLES=50 digs deeper.
 fuzz: $(STAMPS)/backend-deps
-	cd backend && TEST_DATABASE_URL= .venv/bin/pytest -q -p no:cacheprovider -m fuzz
-	@if [ -n "$$TEST_DATABASE_URL" ]; then \
-	  echo "--- fuzzing on PostgreSQL ($$TEST_DATABASE_URL)"; \
-	  cd backend && .venv/bin/pytest -q -p no:cacheprovider -m fuzz; \
-	elif [ "$$CI" = "true" ]; then \
-	  echo "CI=true but TEST_DATABASE_URL is not set: PostgreSQL fuzzing cannot be skipped in CI"; exit 1; \
-	else echo "(PostgreSQL fuzzing skipped: set TEST_DATABASE_URL=postgresql://... to include it)"; fi
+	cd backend && ../scripts/on-both-databases.sh fuzzing .venv/bin/pytest -q -p no:cacheprovider -m fuzz
 
 frontend-test: $(STAMPS)/frontend-deps
 	cd frontend && npm run --silent typecheck

@@ -30,11 +30,7 @@ from app.core.sqldates import day_span, earlier, later
 from app.meetings import compliance as meeting_rule
 from app.meetings.compliance import compliance_rows
 from app.meetings.models import ActionItem
-from app.reporting.schemas import (
-    DashboardSeries,
-    DashboardSummary,
-    MonthPoint,
-)
+from app.reporting.schemas import DashboardSummary, PairCompliance
 from app.rotations import compliance as rotation_rule
 from app.rotations import rules
 from app.rotations.compliance import school_year_bounds
@@ -43,6 +39,8 @@ from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
 
 SERVED = (RotationStatus.active, RotationStatus.completed)
+
+PAIR_FIELDS = tuple(PairCompliance.model_fields)  # of a compliance row, what the chart shows
 
 
 def ensure_may_read(caller: Caller) -> None:
@@ -201,7 +199,7 @@ def _by_month(per_day: Any) -> Counter[str]:
 
 async def _monthly(
     session: AsyncSession, caller: Caller, programme_id: int | None, school_year: int
-) -> list[MonthPoint]:
+) -> list[dict[str, Any]]:
     first, last = school_year_bounds(school_year)
     # Counted per day and summed into months here: grouping a province's 100,000 check-ins of a term
     # by their date costs the database half of formatting each one's month first (at most 365 rows).
@@ -221,14 +219,16 @@ async def _monthly(
     )
     checkins = _by_month(await session.execute(checkins_stmt))
     return [
-        MonthPoint(month=m, activities=activities.get(m, 0), checkins=checkins.get(m, 0))
+        {"month": m, "activities": activities.get(m, 0), "checkins": checkins.get(m, 0)}
         for m in _months(school_year)
     ]
 
 
 async def series(
     session: AsyncSession, *, caller: Caller, school_year: int, programme_id: int | None
-) -> DashboardSeries:
+) -> dict[str, Any]:
+    """DashboardSeries as plain values (written out as JSON directly: a province's is 1.9 MB of some
+    13,000 pairs, schools and links, which validating into models and serialising them again tripled)."""
     ensure_may_read(caller)
     first, last = school_year_bounds(school_year)
     counted = and_(
@@ -274,8 +274,6 @@ async def series(
             .order_by(Agreement.id)
         )
     ).all()
-    # Plain dicts, validated once with the whole answer (pydantic's core), not a model per row: a
-    # province draws some 13,000 pairs, schools and links.
     nodes: dict[int, dict[str, Any]] = {}
     edges = []
     for agreement_id, sup_id, sup_name, sup_weak, rec_id, rec_name, rec_weak, rotations in pairs:
@@ -291,14 +289,12 @@ async def series(
         edges.append(
             {"agreement_id": agreement_id, "source": sup_id, "target": rec_id, "rotations": rotations}
         )
-    return DashboardSeries.model_validate(
-        {
-            "school_year": school_year,
-            "monthly": await _monthly(session, caller, programme_id, school_year),
-            "rotations_by_subject": [{"subject": s, "rotations": n} for s, n in by_subject],
-            # The report's rows carry more fields than a pair of the chart; the model keeps its own.
-            "compliance_by_pair": compliance,
-            "nodes": list(nodes.values()),
-            "edges": edges,
-        }
-    )
+    return {
+        "school_year": school_year,
+        "monthly": await _monthly(session, caller, programme_id, school_year),
+        "rotations_by_subject": [{"subject": s, "rotations": n} for s, n in by_subject],
+        # The report's rows carry more fields than a pair of the chart needs.
+        "compliance_by_pair": [{key: row[key] for key in PAIR_FIELDS} for row in compliance],
+        "nodes": list(nodes.values()),
+        "edges": edges,
+    }

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Query, Response
 
 from app.core.deps import CurrentCaller, SessionDep
 from app.core.i18n import current_locale
+from app.core.listing import values_response
 from app.core.schemas import problem_responses
 from app.reporting import bulletin, dashboard, documents
 from app.reporting.schemas import Bulletin, DashboardSeries, DashboardSummary
@@ -30,7 +31,9 @@ async def dashboard_series(
 ) -> Any:
     """What the dashboard charts draw: the monthly trend of activities and check-ins, rotations by
     subject, meeting compliance by pair, and the network of which schools help which."""
-    return await dashboard.series(session, caller=caller, school_year=school_year, programme_id=programme_id)
+    return values_response(
+        await dashboard.series(session, caller=caller, school_year=school_year, programme_id=programme_id)
+    )
 
 
 DOCUMENT_TYPES = {

@@ -22,6 +22,7 @@ from app.meetings import compliance as meetings
 from app.meetings.models import Meeting
 from app.programmes.models import Programme
 from app.regions.models import Region
+from app.reporting.schemas import DashboardSeries
 from app.rotations import compliance as rotations
 from app.scale import seed_scale
 from app.users.models import User
@@ -244,6 +245,18 @@ async def _served_as_the_model(
     assert response.headers["content-type"] == "application/json"
     assert response.json() == report.model_dump(mode="json")
     type(report).model_validate_json(response.content, strict=True)
+
+
+async def test_the_dashboard_series_is_exactly_its_model(client: AsyncClient, county: County) -> None:
+    """The series, also written straight from values, reads back through its model unchanged: every key
+    the model has and none it lacks, each value of the model's type (strict: no number as a string)."""
+    response = await client.get(
+        "/api/v1/dashboard/series", params={"school_year": YEAR}, headers=county.headers
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert len(body["compliance_by_pair"]) > 30 and body["nodes"] and body["edges"] and body["monthly"]
+    assert DashboardSeries.model_validate_json(response.content, strict=True).model_dump(mode="json") == body
 
 
 def test_shares_round_up_exactly() -> None:
