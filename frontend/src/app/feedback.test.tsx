@@ -14,13 +14,17 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+// The first message or dialog waits for antd's code to be transformed and loaded, which took over a second
+// on a busy CI machine (findBy*'s default wait); what follows it must then appear within the default.
+const LOADING = { timeout: 10_000 };
+
 describe('feedback', () => {
   it("shows a message asked for before antd's code has loaded, then the next ones at once", async () => {
     const { FeedbackHost, useFeedback } = await import('./feedback');
     render(<FeedbackHost />);
     expect(document.querySelector('.ant-message')).toBeNull();
     act(() => useFeedback().message.success('已保存'));
-    expect(await screen.findByText('已保存')).toBeTruthy();
+    expect(await screen.findByText('已保存', {}, LOADING)).toBeTruthy();
     act(() => useFeedback().message.error('保存失败'));
     expect(await screen.findByText('保存失败')).toBeTruthy();
   });
@@ -30,7 +34,7 @@ describe('feedback', () => {
     render(<FeedbackHost />);
     const onOk = vi.fn();
     act(() => useFeedback().modal.confirm({ title: '删除这条记录？', onOk }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, LOADING);
     expect(dialog.querySelector('.ant-modal-confirm-title')?.textContent).toBe('删除这条记录？');
   });
 
