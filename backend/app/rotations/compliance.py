@@ -366,7 +366,7 @@ async def compliance_report(
     stmt = _rows_statement(
         caller, school_year, programme.id if programme else None, Shares.of(programme), cutoff
     )
-    # Core rows on the session's connection: nothing here is an ORM entity (see meeting_compliance).
+    # Core rows on the session's connection: nothing here is an ORM entity (see meetings.compliance_rows).
     rows = row_dicts(await (await session.connection()).execute(stmt))
     for row in rows:
         row["rotated_share"] = _share(row["rotated"], row["eligible_teachers"])
