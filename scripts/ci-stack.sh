@@ -238,8 +238,10 @@ cat "$WORK/routing.log"
 
 # --- browser tests through nginx (the full suite ran against the embedded server in `make e2e`) -------
 read -r -a SPECS <<<"${STACK_E2E:-roles.spec.ts rotations-mobile.spec.ts}"
-E2E_BASE_URL="$WEB_URL" bash scripts/e2e.sh "${SPECS[@]}" \
-  || { cp "$N/error.log" "$WORK/nginx-error.log"; fail "browser tests through nginx" "api-$API1" "api-$API2" worker nginx-error; }
+# which tests failed, printed after the servers' logs so that it is among the last lines CI keeps
+E2E_BASE_URL="$WEB_URL" SUMMARY_FAILURES_FILE="$WORK/e2e-failures.log" bash scripts/e2e.sh "${SPECS[@]}" \
+  || { cp "$N/error.log" "$WORK/nginx-error.log"
+       fail "browser tests through nginx" "api-$API1" "api-$API2" worker nginx-error e2e-failures; }
 
 # --- both API processes served, the worker is alive ---------------------------------------------------
 for port in "$API1" "$API2"; do

@@ -49,8 +49,12 @@ for _ in $(seq 1 100); do healthy && break; sleep 0.2; done
 healthy || { echo "e2e: server did not start"; cat "$LOG"; exit 1; }
 
 export E2E_BASE_URL="http://127.0.0.1:$PORT"
+# The reporter writes one line per failed test here, printed again after the server log: CI keeps only the
+# last lines of its output, and they must say which test failed and why.
+export SUMMARY_FAILURES_FILE="$DATA_DIR/failures.txt"
 cd frontend
 if ! npm run --silent e2e -- "$@"; then
-  echo "--- server log"; tail -50 "$LOG"
+  echo "--- server log (last 40 lines)"; tail -40 "$LOG"
+  echo "--- e2e: what failed"; cat "$SUMMARY_FAILURES_FILE" 2>/dev/null || echo "(no test report: vitest itself failed)"
   exit 1
 fi

@@ -17,6 +17,16 @@ async function chooseOption(page: Page, select: Locator, option: string): Promis
   }
 }
 
+/** Wait until no select or auto-complete list is open (or still closing) on the page. */
+async function noDropdownOpen(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.ant-select-dropdown')].every(
+      (d) => d.classList.contains('ant-select-dropdown-hidden') || !(d as HTMLElement).offsetParent,
+    ),
+  );
+  await settled(page);
+}
+
 /** /needs: the staffing needs (table on desktop, cards on phones) and the record dialog. */
 export class NeedListPage {
   readonly page: Page;
@@ -48,16 +58,43 @@ export class NeedListPage {
     await settled(this.page);
   }
 
-  /** Type the subject, then close its suggestions (a click on the dialog's title; Escape would close the dialog). */
+  /** Type the subject, then close its suggestions (a click on the dialog's title; Escape would close the
+   *  dialog) and wait until they are gone: on a busy machine the list could still lie over the dialog's
+   *  OK button when it is clicked, and the click never reach it. */
   async subject(text: string): Promise<void> {
     await this.form.fill('subject', text);
     await this.page.locator('.ant-modal-title').click();
+    await noDropdownOpen(this.page);
   }
 
+  /** Search the school picker and choose `option` among the search's results. Clicked in the first page of
+   *  schools shown before the search answers, the option could be replaced under the pointer and nothing
+   *  be chosen (the dialog then refuses to save): so wait for the results, and check the choice. */
   async pickSchool(search: string, option: string): Promise<void> {
-    await this.form.field('school_id').click();
-    await this.form.field('school_id').fill(search);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    const field = this.form.field('school_id');
+    const item = this.form.form.locator('.ant-form-item').filter({ has: this.page.locator('#school_id') });
+    const options = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    for (let attempt = 1; ; attempt += 1) {
+      await field.click();
+      await field.fill(search);
+      try {
+        await this.page.waitForFunction(
+          (text) => {
+            const shown = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')];
+            return shown.length > 0 && shown.every((o) => (o.textContent ?? '').includes(text));
+          },
+          search,
+          { timeout: 5_000 },
+        );
+        await options.filter({ hasText: option }).first().click({ timeout: 5_000 });
+        await item.locator('.ant-select-content-has-value').filter({ hasText: option }).waitFor({ timeout: 5_000 });
+        await noDropdownOpen(this.page);
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.page.locator('.ant-modal-title').click();
+      }
+    }
   }
 
   async priority(label: string): Promise<void> {
