@@ -21,10 +21,21 @@ export class SchoolListPage {
     await this.list.waitFor();
   }
 
+  /** Search the list. The box takes its value from the URL: typed while the previous search's page is
+   *  still being applied, the text can be put back before Enter is pressed (seen on a busy CI machine),
+   *  so the search is typed again, up to three times, until the URL carries it. */
   async searchFor(q: string): Promise<void> {
-    await this.search.fill(q);
-    await this.search.press('Enter');
-    await this.page.waitForURL(new RegExp(`q=${encodeURIComponent(q)}`));
+    const searched = new RegExp(`q=${encodeURIComponent(q)}`);
+    for (let attempt = 1; ; attempt += 1) {
+      await this.search.fill(q);
+      await this.search.press('Enter');
+      try {
+        await this.page.waitForURL(searched, { timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
   }
 
   /** A table row or, on phones, a card containing the text. */
