@@ -1,6 +1,6 @@
 // Prints the closing line "N passed, N failed[, N skipped]" after a vitest run, preceded by one line per
-// failure (the test's full name and the first line of its error) and per test that passed only when run
-// again (the browser tests' retry), with the error of its first run: a flake to fix, not to forget. CI keeps only the last lines of a long
+// failed test and per test that passed only when run again (the browser tests' retry: a flake to fix),
+// each with the first line of its error and where it was thrown. CI keeps only the last lines of a long
 // log, so what failed must be said last; with SUMMARY_FAILURES_FILE set the same lines are also written
 // there, for a script to print again after the server log it shows on failure (scripts/e2e.sh).
 import { writeFileSync } from 'node:fs';
@@ -19,9 +19,13 @@ function place(stack: string | undefined): string {
   return at.length ? ` (at ${at.slice(0, 2).join(' ← ')})` : '';
 }
 
-function describe(what: string, test: TestCase): string {
+function fileName(module: TestModule): string {
+  return module.moduleId.split('/').pop() ?? '';
+}
+
+function reportLine(what: string, test: TestCase): string {
   const error = (test.result().errors ?? [])[0];
-  const name = `${test.module.moduleId.split('/').pop() ?? ''} › ${test.fullName}`;
+  const name = `${fileName(test.module)} › ${test.fullName}`;
   return `${what} ${name}: ${firstLine(error?.message)}${place(error?.stack)}`;
 }
 
@@ -37,17 +41,17 @@ export default class SummaryReporter implements Reporter {
         const state = test.result().state;
         if (state === 'passed') {
           passed += 1;
-          if (test.diagnostic()?.retryCount) flaky.push(describe('PASSED ON RETRY', test));
+          if (test.diagnostic()?.retryCount) flaky.push(reportLine('PASSED ON RETRY', test));
         } else if (state === 'failed') {
           failed += 1;
-          failures.push(describe('FAILED', test));
+          failures.push(reportLine('FAILED', test));
         } else skipped += 1;
       }
       // a file that failed to load (syntax error, failing beforeAll) counts as a failure
       if (mod.state() === 'failed' && [...mod.children.allTests()].every((t) => t.result().state !== 'failed')) {
         failed += 1;
         const error = mod.errors()[0];
-        failures.push(`FAILED ${mod.moduleId.split('/').pop() ?? ''} (did not run): ${firstLine(error?.message)}`);
+        failures.push(`FAILED ${fileName(mod)} (did not run): ${firstLine(error?.message)}`);
       }
     }
     for (const error of unhandledErrors) {

@@ -46,10 +46,12 @@ export class FormPage {
     await this.field(name).press('Tab');
   }
 
+  /** The form item (label, control, messages) around a field. */
+  item(name: string): Locator {
+    return this.form.locator('.ant-form-item').filter({ has: this.page.locator(`#${name}`) });
+  }
+
   fieldError(name: string): Locator {
-    return this.form
-      .locator('.ant-form-item')
-      .filter({ has: this.page.locator(`#${name}`) })
-      .locator('.ant-form-item-explain-error');
+    return this.item(name).locator('.ant-form-item-explain-error');
   }
 }

@@ -72,7 +72,6 @@ export class NeedListPage {
    *  be chosen (the dialog then refuses to save): so wait for the results, and check the choice. */
   async pickSchool(search: string, option: string): Promise<void> {
     const field = this.form.field('school_id');
-    const item = this.form.form.locator('.ant-form-item').filter({ has: this.page.locator('#school_id') });
     const options = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     for (let attempt = 1; ; attempt += 1) {
       await field.click();
@@ -87,7 +86,7 @@ export class NeedListPage {
           { timeout: 5_000 },
         );
         await options.filter({ hasText: option }).first().click({ timeout: 5_000 });
-        await item.locator('.ant-select-content-has-value').filter({ hasText: option }).waitFor({ timeout: 5_000 });
+        await this.form.item('school_id').locator('.ant-select-content-has-value').filter({ hasText: option }).waitFor({ timeout: 5_000 });
         await noDropdownOpen(this.page);
         return;
       } catch (error) {
