@@ -15,7 +15,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api import api_router
+from app.api import include_api
 from app.core import logs
 from app.core.conditional import ConditionalGetMiddleware
 from app.core.config import get_settings
@@ -137,7 +137,7 @@ def create_app() -> FastAPI:
         ),
     )
     install_error_handlers(app)
-    app.include_router(api_router)
+    include_api(app)
     document_problems(app)  # the OpenAPI document: errors as the handlers answer them (problem+json)
     if settings.cors_origin_list:
         app.add_middleware(

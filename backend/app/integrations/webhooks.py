@@ -29,7 +29,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from sqlalchemy import Select, bindparam, or_, select
+from sqlalchemy import String, bindparam, cast, exists, func, insert, literal, or_, select, true
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import now
@@ -52,37 +53,83 @@ Sessions = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 async def emit(
     session: AsyncSession, event_type: str, *, school_ids: Iterable[int], data: dict[str, Any]
 ) -> None:
-    """Write the event and its deliveries in the caller's transaction."""
-    event = OutboxEvent(event_id=str(uuid.uuid4()), type=event_type, occurred_at=now(), data=data)
-    subscriptions = [
-        s
-        for s in await session.scalars(_subscriptions_over(), {"school_ids": sorted(set(school_ids))})
-        if event_type in s.events
-    ]
-    session.add(event)
-    if not subscriptions:
-        return  # the event is written with the rest of the change, at commit: no round trip of its own
-    await session.flush()  # the event's id, for its deliveries
+    """Write the event and its deliveries in the caller's transaction. The deliveries are selected from
+    the subscriptions in the database, not read into Python first: on PostgreSQL the event and its
+    deliveries are one statement (a check-in, the busiest write, spent a sixth of its time reading the
+    subscriptions back); on SQLite, which has no INSERT in a WITH, two."""
     at = now()
-    session.add_all(
-        WebhookDelivery(subscription_id=s.id, event_id=event.id, next_attempt_at=at, created_at=at)
-        for s in subscriptions
-    )
-    await session.flush()
+    values = {
+        "event_uuid": str(uuid.uuid4()),
+        "event_type": event_type,
+        "occurred_at": at,
+        "data": data,
+        "school_ids": sorted(set(school_ids)),
+    }
+    statements = _emit_statements(session.get_bind().dialect.name)
+    if len(statements) == 1:
+        await session.execute(statements[0], values)
+        return
+    insert_event, insert_deliveries = statements
+    event_id = await session.scalar(insert_event, values)
+    await session.execute(insert_deliveries, {**values, "event_id": event_id})
 
 
 @cache
-def _subscriptions_over() -> Select[tuple[WebhookSubscription]]:
-    """Active subscriptions of the bureaus over any of the schools `:school_ids`. Built once: on a
-    check-in (the busiest write) building it cost more than running it."""
-    bureaus = bureaus_over_schools(School.id.in_(bindparam("school_ids", expanding=True)))
-    # Nothing pending in the session changes who subscribes: no flush before it, so the change's own
-    # rows (the audit event, this event) go in one flush at commit.
-    return (
-        select(WebhookSubscription)
-        .where(WebhookSubscription.is_active.is_(True), WebhookSubscription.organization_id.in_(bureaus))
-        .execution_options(autoflush=False)
+def _emit_statements(dialect: str) -> tuple[Any, ...]:
+    """The statements `emit` runs, built once per dialect (on a check-in building them would cost more
+    than running them). A delivery is written for each active subscription of a bureau over any of the
+    schools `:school_ids` that asked for the event's type."""
+    # Core tables, not the mapped classes: an ORM INSERT given a dict of values takes it for rows of a
+    # bulk insert keyed by attribute names.
+    events, deliveries = OutboxEvent.__table__, WebhookDelivery.__table__
+    insert_event = (
+        insert(events)
+        .values(
+            event_id=bindparam("event_uuid"),
+            type=bindparam("event_type"),
+            occurred_at=bindparam("occurred_at"),
+            data=bindparam("data"),
+        )
+        .returning(events.c.id)
     )
+    bureaus = bureaus_over_schools(School.id.in_(bindparam("school_ids", expanding=True)))
+    if dialect == "postgresql":
+        wants_type = cast(WebhookSubscription.events, JSONB).has_key(bindparam("event_type", type_=String))
+    else:
+        listed = func.json_each(WebhookSubscription.events).table_valued("value")
+        wants_type = exists().select_from(listed).where(listed.c.value == bindparam("event_type"))
+    subscribed = (
+        WebhookSubscription.is_active.is_(True),
+        WebhookSubscription.organization_id.in_(bureaus),
+        wants_type,
+    )
+    columns = [
+        "subscription_id",
+        "event_id",
+        "next_attempt_at",
+        "created_at",
+        "status",
+        "attempts",
+        "last_error",
+    ]
+    at = bindparam("occurred_at")
+    # The columns' defaults written out, not left to `include_defaults`: run with parameters of its own,
+    # the statement sent PostgreSQL a NULL status.
+    fresh = (
+        literal(DeliveryStatus.pending, deliveries.c.status.type),
+        literal(0, deliveries.c.attempts.type),
+        literal("", deliveries.c.last_error.type),
+    )
+    if dialect == "postgresql":
+        event = insert_event.cte("event")
+        chosen = (
+            select(WebhookSubscription.id, event.c.id, at, at, *fresh)
+            .select_from(event.join(WebhookSubscription, true()))
+            .where(*subscribed)
+        )
+        return (insert(deliveries).from_select(columns, chosen, include_defaults=False).add_cte(event),)
+    chosen = select(WebhookSubscription.id, bindparam("event_id"), at, at, *fresh).where(*subscribed)
+    return insert_event, insert(deliveries).from_select(columns, chosen, include_defaults=False)
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:

@@ -44,7 +44,8 @@ from app.schools.models import School
 from app.teachers.models import Teacher, TeacherSubject
 
 LOAD = (joinedload(Rotation.teacher), joinedload(Rotation.from_school), joinedload(Rotation.to_school))
-CHECKIN_LOAD = (joinedload(Rotation.to_school),)  # only its position, for the distance
+# Only the receiving school's position, for the distance.
+CHECKIN_LOAD = (named(Rotation.to_school, School.latitude, School.longitude),)
 LIST_LOAD = (
     named(Rotation.teacher, Teacher.name),
     named(Rotation.from_school, School.name),

@@ -214,6 +214,38 @@ async def test_events_stay_in_their_bureau(client: AsyncClient, world: World, se
     assert counts.get(ours["id"]) == 1 and theirs.json()["id"] not in counts
 
 
+async def test_an_event_goes_only_to_active_subscriptions_of_its_type(
+    client: AsyncClient, world: World, session: AsyncSession
+) -> None:
+    """Which subscriptions get a delivery is decided in SQL (list membership in JSON, on each database)."""
+    wanted = await _subscribe(client, world, "https://hooks.example.org/w", ["rotation.status_changed"])
+    both = await _subscribe(
+        client, world, "https://hooks.example.org/b", ["checkin.created", "rotation.status_changed"]
+    )
+    other_type = await _subscribe(client, world, "https://hooks.example.org/o", ["checkin.created"])
+    paused = await _subscribe(client, world, "https://hooks.example.org/p", ["rotation.status_changed"])
+    answer = await client.patch(
+        f"{HOOKS}/{paused['id']}",
+        json={"is_active": False},
+        headers={**world.headers["bureau_admin"], "If-Match": str(paused["version"])},
+    )
+    assert answer.status_code == 200, answer.text
+    events_before = await session.scalar(select(func.count()).select_from(OutboxEvent))
+    await _withdraw(client, world)
+    delivered = (
+        await session.execute(
+            select(WebhookDelivery.subscription_id, WebhookDelivery.status, WebhookDelivery.attempts)
+            .join(OutboxEvent)
+            .where(OutboxEvent.type == "rotation.status_changed")
+        )
+    ).all()
+    assert sorted(delivered) == sorted(
+        [(wanted["id"], DeliveryStatus.pending, 0), (both["id"], DeliveryStatus.pending, 0)]
+    )
+    assert other_type["id"] not in {row[0] for row in delivered}
+    assert await session.scalar(select(func.count()).select_from(OutboxEvent)) == events_before + 1
+
+
 async def test_private_addresses_are_refused_in_production(
     client: AsyncClient, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
