@@ -14,7 +14,7 @@ from app.core.clock import today
 from app.core.enums import BackboneShareBase, ComplianceStatus, RotationStatus, SchoolLocale
 from app.programmes.models import Programme
 from app.rotations.compliance import assess
-from tests.factories import World, make_rotation, make_school, make_teacher
+from tests.factories import World, make_programme, make_rotation, make_school, make_teacher
 from tests.querycount import counting_statements
 
 YEAR = 2026  # school year 2026-09-01 … 2027-08-31; six years' service means joined by 2020-09-01
@@ -113,6 +113,31 @@ async def test_compliance_counts_eligible_and_rotated_teachers_in_sql(
     assert spare.id in names, "a withdrawn rotation leaves the teacher to plan from"
     assert not names & {world.teacher_a1.id, boundary.id, late.id}
     assert candidates.json()["total"] == 20
+
+
+async def test_the_rules_are_the_programme_asked_for_else_the_callers_newest(
+    client: AsyncClient, world: World, session: AsyncSession
+) -> None:
+    # The look-up is built once per caller and reused: each caller must still get its own programme.
+    newer = await make_programme(
+        session, world.bureau_a, start_date=date(2027, 9, 1), rotation_eligibility_years=3
+    )
+    await session.commit()
+    url = "/api/v1/compliance/rotations"
+
+    async def report(who: str, **params: Any) -> Any:
+        return await client.get(url, params={"school_year": YEAR, **params}, headers=world.headers[who])
+
+    for _ in range(2):  # the second time through the statements kept from the first
+        ours = (await report("bureau_admin")).json()
+        assert (ours["programme_id"], ours["rotation_eligibility_years"]) == (newer.id, 3)
+        assert ours["eligible_since"] == "2023-09-01"
+        asked = (await report("bureau_admin", programme_id=world.programme_a.id)).json()
+        assert (asked["programme_id"], asked["eligible_since"]) == (world.programme_a.id, "2020-09-01")
+        theirs = (await report("foreign_bureau_admin")).json()
+        assert theirs["programme_id"] == world.programme_b.id
+        foreign = await report("bureau_admin", programme_id=world.programme_b.id)
+        assert foreign.status_code == 404, foreign.text
 
 
 async def test_service_ledger_lists_days_missing_and_eligibility(
