@@ -69,11 +69,12 @@ async def programme_in_force(
 ) -> Programme | None:
     """The programme whose rules apply: the one asked for, else the newest the caller can read."""
     if programme_id is not None:
-        programme = await session.scalar(_programme_statement(caller, True), {"programme_id": programme_id})
+        by_id = _programme_statement(caller, by_id=True)
+        programme = await session.scalar(by_id, {"programme_id": programme_id})
         if programme is None:
             raise NotFound("programme")
         return programme
-    return await session.scalar(_programme_statement(caller, False))
+    return await session.scalar(_programme_statement(caller, by_id=False))
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
