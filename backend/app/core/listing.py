@@ -133,7 +133,11 @@ def _page(stmt: Select[Any], params: ListParams, spec: ListSpec) -> Select[Any]:
     the ids are paged first, on the narrow scoped query, and only the page's rows are built (a deferred
     join): the same rows in the same order."""
     if params.offset < DEEP_OFFSET or spec.columns:
-        return stmt.limit(params.limit).offset(params.offset)
+        # The page size written into the SQL (a handful of sizes: one statement text each): bound, the
+        # generic plan PostgreSQL adopts for a statement reused across counties takes an unknown LIMIT
+        # for a tenth of the rows, prices the plans accordingly, and read a county's rotations backwards
+        # along the (start_date, id) index, discarding 8,239 rows to keep 50 (3.7 -> 15.6 ms).
+        return stmt.limit(bindparam("page_size", params.limit, literal_execute=True)).offset(params.offset)
     entity = stmt.column_descriptions[0]["entity"]
     # The numbers written into the SQL: bound, PostgreSQL's generic plan for a reused statement cannot
     # know the offset is deep and chose the plan of a first page (teachers at 50,000: 9 ms -> 46 ms).

@@ -8,9 +8,10 @@ object outside the scope is simply not found (404). Actions are decided by the n
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, String, and_, bindparam, false, select, true
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -312,13 +313,25 @@ _SCOPES: dict[type, Callable[[Caller], ColumnElement[bool]]] = {
 }
 
 
+# A caller's scope of a model is built once and kept: the scope functions depend on the caller alone (no
+# clock, no stored state), and SQLAlchemy's expressions are immutable, so one kept condition serves every
+# later statement composed from it. Building them was a tenth of a county list's Python (the
+# jurisdiction's sub-selects, their bound paths). Callers are users: a day's active ones times the
+# models they read stay within this bound.
+SCOPES_KEPT = 4096
+
+
 def readable(caller: Caller, model: type[T]) -> Select[tuple[T]]:
     """SELECT of the `model` rows the caller may read."""
-    scope = _SCOPES.get(model)
-    condition = scope(caller) if scope is not None else false()
-    return select(model).where(condition if condition is not None else true())
+    return _readable(caller, model)
 
 
+@lru_cache(maxsize=SCOPES_KEPT)
+def _readable(caller: Caller, model: type) -> Select[Any]:
+    return select(model).where(scope_condition(caller, model))
+
+
+@lru_cache(maxsize=SCOPES_KEPT)
 def scope_condition(caller: Caller, model: type) -> ColumnElement[bool]:
     """The WHERE clause of `readable`, for composing into joins and sub-queries."""
     scope = _SCOPES.get(model)
