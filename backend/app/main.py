@@ -17,6 +17,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api import include_api
 from app.core import logs
+from app.core.answers import AnswerCacheMiddleware
+from app.core.changes import listen
 from app.core.conditional import ConditionalGetMiddleware
 from app.core.config import get_settings
 from app.core.db import dispose_engine
@@ -107,6 +109,8 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     settings = get_settings()
     tune_garbage_collector()
     jobs: list[asyncio.Task[None]] = []
+    if not settings.is_sqlite and settings.answer_cache_mb > 0:
+        jobs.append(asyncio.create_task(listen(settings.listen_database_url)))
     if settings.run_reminders_in_process:
         from app.worker import deliver_webhooks_forever, run_forever
 
@@ -149,6 +153,7 @@ def create_app() -> FastAPI:
             expose_headers=["ETag"],
         )
     app.add_middleware(IdempotencyMiddleware, fastapi_app=app)  # innermost: keeps the route's own answer
+    app.add_middleware(AnswerCacheMiddleware, max_bytes=settings.answer_cache_mb * 1024 * 1024)
     app.add_middleware(ConditionalGetMiddleware)
     app.add_middleware(RateLimitMiddleware)
     app.add_middleware(RequestContextMiddleware)

@@ -1,6 +1,7 @@
 -- wrk script: take requests in turn from a file of lines "METHOD PATH TOKEN [BODY]", each thread
 -- starting at its own offset and stepping by the number of threads, so no line is sent twice until
 -- the file is used up (check-ins: each line is a new check-in). Prints one JSON line when done.
+-- Arguments: the file, the number of threads, and "fresh" to send every request with no-cache.
 local threads = {}
 
 function setup(thread)
@@ -14,6 +15,7 @@ function init(args)
     table.insert(lines, line)
   end
   step = tonumber(args[2])
+  fresh = args[3] == "fresh" -- every answer computed: none taken from (or left in) the answer cache
   counter = id
 end
 
@@ -22,6 +24,9 @@ function request()
   counter = counter + step
   local method, path, token, body = line:match("^(%S+) (%S+) (%S+) ?(.*)$")
   local headers = { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json" }
+  if fresh then
+    headers["Cache-Control"] = "no-cache, no-store"
+  end
   if body == "" then
     body = nil
   else

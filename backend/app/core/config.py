@@ -64,12 +64,19 @@ class Settings(BaseSettings):
     # Log lines: `json` (one object per line, the default in production) or `text`; and the level.
     log_format: Literal["json", "text"] | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Memory per API process for answers kept while their data is unchanged (core/answers.py; PostgreSQL
+    # only), in megabytes; 0 turns the cache off.
+    answer_cache_mb: int = Field(default=64, ge=0)
+    # Where each API process listens for the database's change notifications (default DATABASE_URL): a
+    # direct connection to PostgreSQL, or a pooler in session mode (transaction mode does not keep LISTEN).
+    listen_database_url: str = ""
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> "Settings":
         if not self.database_url:
             self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'pairing.db'}"
         self.database_url = normalise_database_url(self.database_url)
+        self.listen_database_url = normalise_database_url(self.listen_database_url or self.database_url)
         if not self.secret_key:
             if self.environment == "production":
                 raise ValueError("SECRET_KEY must be set when ENVIRONMENT=production")

@@ -98,9 +98,12 @@ def build_engine(url: str | None = None) -> AsyncEngine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, connect_args={"timeout": 15})
         _configure_sqlite(engine)
-        return engine
-    engine = create_async_engine(url, pool_size=10, max_overflow=10)
-    _ping_idle_connections(engine)
+    else:
+        engine = create_async_engine(url, pool_size=10, max_overflow=10)
+        _ping_idle_connections(engine)
+    from app.core.changes import track  # changes.py reads the tables of Base, defined here
+
+    track(engine)
     return engine
 
 
