@@ -92,11 +92,14 @@ class AnswerCacheMiddleware:
         self.store = AnswerStore(max_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key = self._key(scope) if STATE.listening and self.store.max_bytes > 0 else None
+        key, headers = None, {}
+        if STATE.listening and self.store.max_bytes > 0 and self._cacheable(scope):
+            headers = dict(scope["headers"])
+            key = self._key(scope, headers)
         if key is None:
             await self.app(scope, receive, send)
             return
-        cache_control = dict(scope["headers"]).get(b"cache-control", b"").lower()
+        cache_control = headers.get(b"cache-control", b"").lower()
         if b"no-cache" not in cache_control:
             # A notification already received but not yet counted is counted first (its callback is
             # queued on this loop): a change committed before this request arrived is then known.
@@ -108,10 +111,12 @@ class AnswerCacheMiddleware:
                 return
         await self._compute(scope, receive, send, key, keep=b"no-store" not in cache_control)
 
-    def _key(self, scope: Scope) -> tuple[object, ...] | None:
-        if scope["type"] != "http" or scope["method"] != "GET" or not CACHED_PATHS.match(scope["path"]):
-            return None
-        headers = dict(scope["headers"])
+    @staticmethod
+    def _cacheable(scope: Scope) -> bool:
+        reading = scope["type"] == "http" and scope["method"] == "GET"
+        return reading and CACHED_PATHS.match(scope["path"]) is not None
+
+    def _key(self, scope: Scope, headers: dict[bytes, bytes]) -> tuple[object, ...] | None:
         authorization = headers.get(b"authorization", b"")
         if not authorization.startswith(b"Bearer "):
             return None

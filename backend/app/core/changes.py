@@ -79,8 +79,7 @@ STATE = ChangeState()
 
 @dataclass
 class Reads:
-    """The tables one request read, and whether it did anything else (a write, a statement naming no
-    known table), which makes its answer one not to keep."""
+    """The tables one request read, and whether it also wrote, which makes its answer one not to keep."""
 
     tables: set[str] = field(default_factory=set)
     spoiled: bool = False
@@ -92,6 +91,7 @@ current_reads: ContextVar[Reads | None] = ContextVar("current_reads", default=No
 
 @lru_cache(maxsize=1)
 def _table_names(count: int) -> re.Pattern[str]:
+    """All tables' names as one pattern; keyed by their number, so a model imported later rebuilds it."""
     names = sorted(Base.metadata.tables, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(name) for name in names) + r")\b")
 
@@ -155,7 +155,7 @@ def connect_args(database_url: str) -> dict[str, Any]:
 
 
 def _notified(_connection: Any, _pid: int, _channel: str, payload: str) -> None:
-    STATE.counts[payload] += 1
+    STATE.bump((payload,))
 
 
 async def listen(database_url: str) -> None:
